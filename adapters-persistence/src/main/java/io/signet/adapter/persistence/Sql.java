@@ -1,0 +1,109 @@
+package io.signet.adapter.persistence;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs JDBC work in a transaction (joining the caller's when there is one) and translates every
+ * failure through {@link PersistenceErrors}. Plain SQL rather than generated repositories: the
+ * invariants here (partial unique indexes, compare-and-set updates, claims) are SQL.
+ */
+@Singleton
+final class Sql {
+  private final TransactionOperations<Connection> transactions;
+
+  Sql(TransactionOperations<Connection> transactions) {
+    this.transactions = transactions;
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  <T> T write(Work<T> work) {
+    try {
+      return transactions.executeWrite(status -> call(work, status.getConnection()));
+    } catch (RuntimeException e) {
+      throw PersistenceErrors.translate(e);
+    }
+  }
+
+  <T> T read(Work<T> work) {
+    try {
+      return transactions.executeRead(status -> call(work, status.getConnection()));
+    } catch (RuntimeException e) {
+      throw PersistenceErrors.translate(e);
+    }
+  }
+
+  <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+    return read(c -> list(c, sql, binder, mapper));
+  }
+
+  <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
+    List<T> rows = query(sql, binder, mapper);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+  }
+
+  int update(String sql, Binder binder) {
+    return write(c -> update(c, sql, binder));
+  }
+
+  static <T> List<T> list(Connection c, String sql, Binder binder, RowMapper<T> mapper)
+      throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      binder.bind(statement);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) result.add(mapper.map(rows));
+        return result;
+      }
+    }
+  }
+
+  static int update(Connection c, String sql, Binder binder) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      binder.bind(statement);
+      return statement.executeUpdate();
+    }
+  }
+
+  /** A time for a timestamptz parameter, independent of the JVM's time zone. */
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime t = row.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static <T> T call(Work<T> work, Connection connection) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw PersistenceErrors.translate(e);
+    }
+  }
+}

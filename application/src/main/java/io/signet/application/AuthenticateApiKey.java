@@ -1,0 +1,28 @@
+package io.signet.application;
+
+import io.signet.application.port.ApiKeys;
+import io.signet.domain.SignetException;
+import io.signet.domain.access.ApiKeyToken;
+import io.signet.domain.access.Principal;
+
+/**
+ * Turns a presented {@code X-API-Key} into a principal. Unknown, malformed and revoked keys fail
+ * alike, with {@link SignetException.Unauthenticated}, so a caller learns nothing about which it
+ * was.
+ */
+public final class AuthenticateApiKey {
+  private final ApiKeys apiKeys;
+
+  public AuthenticateApiKey(ApiKeys apiKeys) {
+    this.apiKeys = apiKeys;
+  }
+
+  public Principal authenticate(String presented) {
+    ApiKeyToken token = ApiKeyToken.parse(presented).orElseThrow(SignetException.Unauthenticated::new);
+    return apiKeys
+        .find(token.id())
+        .filter(key -> key.authenticates(token))
+        .map(Principal::of)
+        .orElseThrow(SignetException.Unauthenticated::new);
+  }
+}

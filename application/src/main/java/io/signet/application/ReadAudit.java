@@ -1,0 +1,18 @@
+package io.signet.application;
+
+import io.signet.application.port.AuditLog;
+import io.signet.domain.audit.AuditEvent;
+import java.util.List;
+
+/** Reads the audit log, newest first. */
+public final class ReadAudit {
+  private final AuditLog audit;
+
+  public ReadAudit(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  public List<AuditEvent> read(AuditLog.Query query) {
+    return audit.recent(query);
+  }
+}

@@ -1,0 +1,105 @@
+package io.signet.domain;
+
+import java.time.Duration;
+
+/**
+ * Every expected failure of Signet. The REST adapter maps each subtype to one HTTP status and
+ * error code in a single exhaustive switch.
+ *
+ * <p>Security: messages are written for the caller. They never carry key material, PINs, API keys
+ * or payloads, so adapters may show them as they are.
+ */
+public abstract sealed class SignetException extends RuntimeException {
+
+  private SignetException(String message) {
+    super(message, null, false, false);
+  }
+
+  private SignetException(String message, Throwable cause) {
+    super(message, cause, false, false);
+  }
+
+  /** The request is malformed or names something that cannot be. Nothing was changed. */
+  public static final class InvalidRequest extends SignetException {
+    private final Reason reason;
+
+    public InvalidRequest(Reason reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public static InvalidRequest field(String message) {
+      return new InvalidRequest(Reason.INVALID_FIELD, message);
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    /** Why a request is invalid; each reason has its own error code on the wire. */
+    public enum Reason {
+      /** The body is not JSON, or not a JSON object. */
+      MALFORMED_BODY,
+      /** A field is missing, of the wrong type, badly encoded or out of range. */
+      INVALID_FIELD,
+      /** A message, hash or signature is over the configured size limit. */
+      TOO_LARGE,
+      /** The hash algorithm is not supported for the key's algorithm. */
+      UNSUPPORTED_HASH,
+      /** The hash length does not match the hash algorithm. */
+      HASH_LENGTH
+    }
+  }
+
+  /** The named thing does not exist, or is in a status that hides it from this operation. */
+  public static final class NotFound extends SignetException {
+    public NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** The operation is not allowed in the current state (a lifecycle conflict). */
+  public static final class Conflict extends SignetException {
+    public Conflict(String message) {
+      super(message);
+    }
+  }
+
+  /** No credential, or one that is unknown, malformed or revoked. Deliberately unspecific. */
+  public static final class Unauthenticated extends SignetException {
+    public Unauthenticated() {
+      super("missing or invalid credentials");
+    }
+  }
+
+  /** The credential is valid but lacks the permission the operation needs. */
+  public static final class Forbidden extends SignetException {
+    public Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  /** The caller has spent its budget; it may try again after {@link #retryAfter()}. */
+  public static final class RateLimited extends SignetException {
+    private final Duration retryAfter;
+
+    public RateLimited(Duration retryAfter) {
+      super("rate limit exceeded");
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
+  }
+
+  /**
+   * A dependency (the HSM or the database) is unavailable. The operation did not take effect: in
+   * particular, nothing was signed and nothing was changed.
+   */
+  public static final class Unavailable extends SignetException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
