@@ -45,7 +45,7 @@ public final class ApiKeyToken {
     String hex = m.group(1);
     UUID uuid =
         new UUID(
-            HexFormat.fromHexDigits(hex, 0, 16), HexFormat.fromHexDigits(hex, 16, 32));
+            HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
     return Optional.of(new ApiKeyToken(new ApiKeyId(uuid), m.group(2)));
   }
 

@@ -1,0 +1,182 @@
+package io.signet.adapter.pkcs11;
+
+import static sun.security.pkcs11.wrapper.PKCS11Constants.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
+import sun.security.pkcs11.wrapper.CK_MECHANISM;
+import sun.security.pkcs11.wrapper.CK_SESSION_INFO;
+import sun.security.pkcs11.wrapper.PKCS11;
+import sun.security.pkcs11.wrapper.PKCS11Exception;
+
+/**
+ * Object management that the JCA provider does not offer: find objects by label, read their
+ * attributes as the token reports them, generate the key-encryption key with an exact template,
+ * destroy objects. Works through the JDK's PKCS#11 wrapper on one dedicated session of the
+ * logged-in application (PKCS#11 login is per application, so this session is authenticated too).
+ *
+ * <p>A PKCS#11 session is not safe for concurrent use: every method is synchronized. These are
+ * management calls, never on the signing path.
+ */
+final class TokenObjects {
+  private final PKCS11 p11;
+  private final long slot;
+  private final long session;
+
+  TokenObjects(PKCS11 p11, long slot) throws PKCS11Exception {
+    this.p11 = p11;
+    this.slot = slot;
+    this.session = p11.C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, null, null);
+  }
+
+  /** Labels of the token's private and secret key objects whose label starts with prefix. */
+  synchronized List<String> keyLabels(String prefix) throws PKCS11Exception {
+    List<String> labels = new ArrayList<>();
+    for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
+      for (long handle :
+          find(new CK_ATTRIBUTE(CKA_TOKEN, true), new CK_ATTRIBUTE(CKA_CLASS, objectClass))) {
+        String label = label(handle);
+        if (label.startsWith(prefix)) labels.add(label);
+      }
+    }
+    return labels;
+  }
+
+  synchronized boolean exists(String label) throws PKCS11Exception {
+    return find(new CK_ATTRIBUTE(CKA_TOKEN, true), new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))
+            .length
+        > 0;
+  }
+
+  /**
+   * The security attributes of the key object with this label (private or secret), read from the
+   * token: CKA_SENSITIVE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_NEVER_EXTRACTABLE, CKA_LOCAL,
+   * CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT (those the object's class has). Empty when there is none.
+   */
+  synchronized Map<String, Boolean> keyAttributes(String label) throws PKCS11Exception {
+    for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
+      long[] handles =
+          find(
+              new CK_ATTRIBUTE(CKA_TOKEN, true),
+              new CK_ATTRIBUTE(CKA_CLASS, objectClass),
+              new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
+      if (handles.length == 0) continue;
+      Map<String, Boolean> result = new LinkedHashMap<>();
+      long[] types = {
+        CKA_SENSITIVE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_NEVER_EXTRACTABLE, CKA_LOCAL,
+        CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT
+      };
+      String[] names = {
+        "CKA_SENSITIVE", "CKA_ALWAYS_SENSITIVE", "CKA_EXTRACTABLE", "CKA_NEVER_EXTRACTABLE",
+        "CKA_LOCAL", "CKA_TOKEN", "CKA_PRIVATE", "CKA_SIGN", "CKA_DECRYPT", "CKA_ENCRYPT"
+      };
+      for (int i = 0; i < types.length; i++) {
+        CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};
+        try {
+          p11.C_GetAttributeValue(session, handles[0], read);
+          result.put(names[i], read[0].getBoolean());
+        } catch (PKCS11Exception e) {
+          if (!e.match(PKCS11Exception.RV.CKR_ATTRIBUTE_TYPE_INVALID)) throw e;
+        }
+      }
+      return result;
+    }
+    return Map.of();
+  }
+
+  /**
+   * Generates a non-extractable AES-256 token key usable only to encrypt and decrypt, unless one
+   * with this label exists.
+   */
+  synchronized void ensureAesKey(String label) throws PKCS11Exception {
+    if (find(new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY), new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))
+            .length
+        > 0) {
+      return;
+    }
+    p11.C_GenerateKey(
+        session,
+        new CK_MECHANISM(CKM_AES_KEY_GEN),
+        new CK_ATTRIBUTE[] {
+          new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
+          new CK_ATTRIBUTE(CKA_KEY_TYPE, CKK_AES),
+          new CK_ATTRIBUTE(CKA_VALUE_LEN, 32L),
+          new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
+          new CK_ATTRIBUTE(CKA_TOKEN, true),
+          new CK_ATTRIBUTE(CKA_PRIVATE, true),
+          new CK_ATTRIBUTE(CKA_SENSITIVE, true),
+          new CK_ATTRIBUTE(CKA_EXTRACTABLE, false),
+          new CK_ATTRIBUTE(CKA_ENCRYPT, true),
+          new CK_ATTRIBUTE(CKA_DECRYPT, true),
+          new CK_ATTRIBUTE(CKA_WRAP, false),
+          new CK_ATTRIBUTE(CKA_UNWRAP, false),
+          new CK_ATTRIBUTE(CKA_SIGN, false),
+          new CK_ATTRIBUTE(CKA_VERIFY, false),
+          new CK_ATTRIBUTE(CKA_DERIVE, false)
+        });
+  }
+
+  /**
+   * Gives the private key that belongs to the certificate labelled {@code label} (same CKA_ID) the
+   * same label. The PKCS#11 key store labels only the certificate; with the label on the key too,
+   * the key can be found, inspected and destroyed by name. Returns false when there is no such key.
+   */
+  synchronized boolean labelKeyOfCertificate(String label) throws PKCS11Exception {
+    long[] certificates =
+        find(
+            new CK_ATTRIBUTE(CKA_TOKEN, true),
+            new CK_ATTRIBUTE(CKA_CLASS, CKO_CERTIFICATE),
+            new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
+    if (certificates.length != 1) return false;
+    CK_ATTRIBUTE[] id = {new CK_ATTRIBUTE(CKA_ID)};
+    p11.C_GetAttributeValue(session, certificates[0], id);
+    long[] keys =
+        find(
+            new CK_ATTRIBUTE(CKA_TOKEN, true),
+            new CK_ATTRIBUTE(CKA_CLASS, CKO_PRIVATE_KEY),
+            new CK_ATTRIBUTE(CKA_ID, id[0].getByteArray()));
+    if (keys.length != 1) return false;
+    p11.C_SetAttributeValue(
+        session, keys[0], new CK_ATTRIBUTE[] {new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray())});
+    return true;
+  }
+
+  /** Destroys every token object with this label; returns how many there were. */
+  synchronized int destroy(String label) throws PKCS11Exception {
+    long[] handles =
+        find(new CK_ATTRIBUTE(CKA_TOKEN, true), new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
+    for (long handle : handles) p11.C_DestroyObject(session, handle);
+    return handles.length;
+  }
+
+  /** True when the token is present and this application is logged in to it. */
+  synchronized boolean loggedIn() throws PKCS11Exception {
+    p11.C_GetTokenInfo(slot);
+    CK_SESSION_INFO info = p11.C_GetSessionInfo(session);
+    return info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS;
+  }
+
+  private long[] find(CK_ATTRIBUTE... template) throws PKCS11Exception {
+    p11.C_FindObjectsInit(session, template);
+    try {
+      List<Long> handles = new ArrayList<>();
+      while (true) {
+        long[] batch = p11.C_FindObjects(session, 64);
+        if (batch == null || batch.length == 0) break;
+        for (long h : batch) handles.add(h);
+      }
+      return handles.stream().mapToLong(Long::longValue).toArray();
+    } finally {
+      p11.C_FindObjectsFinal(session);
+    }
+  }
+
+  private String label(long handle) throws PKCS11Exception {
+    CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(CKA_LABEL)};
+    p11.C_GetAttributeValue(session, handle, read);
+    return read[0].pValue instanceof char[] chars ? new String(chars) : "";
+  }
+}

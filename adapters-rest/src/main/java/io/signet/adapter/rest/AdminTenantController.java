@@ -1,0 +1,138 @@
+package io.signet.adapter.rest;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.signet.application.CreateTenant;
+import io.signet.application.IssueApiKey;
+import io.signet.application.ListTenants;
+import io.signet.application.ReadAudit;
+import io.signet.application.RevokeApiKey;
+import io.signet.application.port.AuditLog;
+import io.signet.domain.SignetException;
+import io.signet.domain.access.ApiKeyId;
+import io.signet.domain.access.Scope;
+import io.signet.domain.tenant.Plan;
+import io.signet.domain.tenant.TenantId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The operator API for tenants, their API keys and the audit log (DESIGN §4). */
+@Controller("/admin/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AdminTenantController {
+  private final CreateTenant createTenant;
+  private final ListTenants listTenants;
+  private final IssueApiKey issueApiKey;
+  private final RevokeApiKey revokeApiKey;
+  private final ReadAudit readAudit;
+  private final Exchange exchange;
+
+  AdminTenantController(
+      CreateTenant createTenant,
+      ListTenants listTenants,
+      IssueApiKey issueApiKey,
+      RevokeApiKey revokeApiKey,
+      ReadAudit readAudit,
+      Exchange exchange) {
+    this.createTenant = createTenant;
+    this.listTenants = listTenants;
+    this.issueApiKey = issueApiKey;
+    this.revokeApiKey = revokeApiKey;
+    this.readAudit = readAudit;
+    this.exchange = exchange;
+  }
+
+  @Post("/tenants")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> createTenant(HttpRequest<?> request, @Body byte[] body) {
+    JsonBody fields = JsonBody.parse(body, Set.of("name", "plan"));
+    String name = fields.string("name");
+    Plan plan = fields.optionalString("plan").map(Plan::parse).orElse(Plan.defaultPlan());
+    var tenant = createTenant.create(name, plan, Exchange.asOperator(request));
+    return exchange.created(request, Views.TenantView.of(tenant));
+  }
+
+  @Get("/tenants")
+  HttpResponse<Envelope> listTenants(HttpRequest<?> request) {
+    var tenants = listTenants.list().stream().map(Views.TenantView::of).toList();
+    return exchange.ok(request, new Views.TenantList(tenants));
+  }
+
+  @Post("/tenants/{tenantId}/api-keys")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> issueApiKey(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+    TenantId tenant = TenantId.parse(tenantId);
+    JsonBody fields = JsonBody.parse(body, Set.of("scopes", "name"));
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    fields.stringArray("scopes").forEach(s -> scopes.add(Scope.parse(s)));
+    if (scopes.isEmpty()) {
+      throw SignetException.InvalidRequest.field("scopes must name at least one scope");
+    }
+    String name = fields.optionalString("name").orElse(null);
+    var issued = issueApiKey.issue(tenant, scopes, name, Exchange.asOperator(request));
+    var key = issued.key();
+    return exchange.created(
+        request,
+        new Views.IssuedApiKeyView(
+            key.id().toString(),
+            issued.token().reveal(),
+            key.tenant().toString(),
+            key.name(),
+            Views.scopes(key.scopes()),
+            Exchange.format(key.createdAt())));
+  }
+
+  @Delete("/api-keys/{keyId}")
+  HttpResponse<Envelope> revokeApiKey(HttpRequest<?> request, @PathVariable String keyId) {
+    var revoked = revokeApiKey.revoke(ApiKeyId.parse(keyId), Exchange.asOperator(request));
+    return exchange.ok(request, Views.RevokedApiKeyView.of(revoked));
+  }
+
+  @Get("/audit")
+  HttpResponse<Envelope> audit(
+      HttpRequest<?> request,
+      @Nullable @QueryValue("tenant_id") String tenantId,
+      @Nullable @QueryValue String since,
+      @Nullable @QueryValue String limit) {
+    var query =
+        new AuditLog.Query(
+            tenantId == null ? null : TenantId.parse(tenantId), parseSince(since), parseLimit(limit));
+    var events = readAudit.read(query).stream().map(Views.AuditEventView::of).toList();
+    return exchange.ok(request, new Views.AuditList(events));
+  }
+
+  private static Instant parseSince(String since) {
+    if (since == null) return null;
+    try {
+      return Instant.parse(since);
+    } catch (DateTimeParseException e) {
+      throw SignetException.InvalidRequest.field(
+          "since must be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
+    }
+  }
+
+  private static int parseLimit(String limit) {
+    if (limit == null) return 100;
+    try {
+      return Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      throw SignetException.InvalidRequest.field(
+          "limit must be an integer between 1 and " + AuditLog.Query.MAX_LIMIT);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.signet.adapter.rest;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import io.signet.domain.SignetException;
+import io.signet.domain.SignetException.InvalidRequest.Reason;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single error mapper of the REST adapter. Signet's own exceptions map by an exhaustive
+ * switch; everything the framework rejects before a controller runs (unknown route, wrong method,
+ * wrong content type, body over the limit, unreadable body) and any unexpected failure go through
+ * {@link #processResponse}, by HTTP status. Every error body is the same envelope, and none echoes
+ * an internal message or a stack trace.
+ */
+@Singleton
+@Replaces(HateoasErrorResponseProcessor.class)
+@Produces
+final class ErrorResponses
+    implements ErrorResponseProcessor<Envelope>,
+        ExceptionHandler<SignetException, HttpResponse<Envelope>> {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+  private final Exchange exchange;
+
+  ErrorResponses(Exchange exchange) {
+    this.exchange = exchange;
+  }
+
+  @Override
+  public HttpResponse<Envelope> handle(HttpRequest request, SignetException e) {
+    MutableHttpResponse<Envelope> response =
+        switch (e) {
+          case SignetException.InvalidRequest invalid ->
+              exchange.error(request, HttpStatus.BAD_REQUEST, code(invalid.reason()), e.getMessage());
+          case SignetException.NotFound ignored ->
+              exchange.error(request, HttpStatus.NOT_FOUND, "ERR_NOT_FOUND_001", e.getMessage());
+          case SignetException.Conflict ignored ->
+              exchange.error(request, HttpStatus.CONFLICT, "ERR_CONFLICT_001", e.getMessage());
+          case SignetException.Unauthenticated ignored ->
+              exchange.error(request, HttpStatus.UNAUTHORIZED, "ERR_AUTH_001", e.getMessage());
+          case SignetException.Forbidden ignored ->
+              exchange.error(request, HttpStatus.FORBIDDEN, "ERR_FORBIDDEN_001", e.getMessage());
+          case SignetException.RateLimited limited ->
+              exchange
+                  .error(request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
+                  .header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+          case SignetException.Unavailable unavailable -> {
+            LOG.warn("{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage(), e.getCause());
+            yield exchange.error(
+                request, HttpStatus.SERVICE_UNAVAILABLE, "ERR_SERVICE_001", e.getMessage());
+          }
+        };
+    return response;
+  }
+
+  static String code(Reason reason) {
+    return switch (reason) {
+      case MALFORMED_BODY -> "ERR_INVALID_001";
+      case INVALID_FIELD -> "ERR_SIG_001";
+      case TOO_LARGE -> "ERR_SIG_002";
+      case UNSUPPORTED_HASH -> "ERR_SIG_010";
+      case HASH_LENGTH -> "ERR_SIG_011";
+    };
+  }
+
+  @Override
+  public MutableHttpResponse<Envelope> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
+    HttpRequest<?> request = context.getRequest();
+    HttpStatus status = response.getStatus();
+    String code;
+    String message;
+    switch (status) {
+      case BAD_REQUEST -> {
+        code = "ERR_INVALID_001";
+        message = "the request body is not valid JSON";
+      }
+      case UNAUTHORIZED -> {
+        code = "ERR_AUTH_001";
+        message = "missing or invalid credentials";
+      }
+      case FORBIDDEN -> {
+        code = "ERR_FORBIDDEN_001";
+        message = "forbidden";
+      }
+      case NOT_FOUND -> {
+        code = "ERR_NOT_FOUND_001";
+        message = "no such route: " + request.getMethodName() + " " + request.getPath();
+      }
+      case METHOD_NOT_ALLOWED -> {
+        code = "ERR_INVALID_001";
+        message = "method " + request.getMethodName() + " is not allowed on " + request.getPath();
+      }
+      case UNSUPPORTED_MEDIA_TYPE -> {
+        code = "ERR_INVALID_001";
+        message = "the request body must be application/json";
+      }
+      case NOT_ACCEPTABLE -> {
+        code = "ERR_INVALID_001";
+        message = "responses are application/json";
+      }
+      case REQUEST_ENTITY_TOO_LARGE -> {
+        code = "ERR_SIG_002";
+        message = "the request body is over the server's size limit";
+      }
+      case SERVICE_UNAVAILABLE -> {
+        code = "ERR_SERVICE_001";
+        message = "service unavailable";
+      }
+      default -> {
+        if (status.getCode() < 500) {
+          code = "ERR_INVALID_001";
+          message = "the request was rejected: " + status.getReason();
+        } else {
+          code = "ERR_INTERNAL_001";
+          message = "internal error; quote the request_id to the operator";
+          context
+              .getRootCause()
+              .ifPresent(
+                  cause ->
+                      LOG.error(
+                          "{} {} failed, request {}",
+                          request.getMethodName(),
+                          request.getPath(),
+                          Exchange.requestId(request),
+                          cause));
+        }
+      }
+    }
+    return response
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(exchange.failure(request, code, message));
+  }
+}
