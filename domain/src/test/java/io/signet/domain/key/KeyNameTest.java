@@ -1,0 +1,44 @@
+package io.signet.domain.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signet.domain.SignetException;
+import io.signet.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+class KeyNameTest {
+  @Test
+  void labelRoundTrips() {
+    for (Algorithm algorithm : Algorithm.values()) {
+      KeyName name = new KeyName(TenantId.random(), algorithm, 42);
+      assertThat(KeyName.fromLabel(name.label())).contains(name);
+    }
+  }
+
+  @Test
+  void ignoresLabelsThatAreNotSignets() {
+    assertThat(KeyName.fromLabel("signet-selftest")).isEmpty();
+    assertThat(KeyName.fromLabel("signet.kek.v1")).isEmpty();
+    assertThat(KeyName.fromLabel("signet." + TenantId.random() + ".rsa.v1")).isEmpty();
+    assertThat(KeyName.fromLabel("signet." + TenantId.random() + ".mldsa65.v0")).isEmpty();
+  }
+
+  @Test
+  void acceptsOnlyPositiveVersions() {
+    assertThat(KeyName.requireVersion(1)).isEqualTo(1);
+    assertThatThrownBy(() -> KeyName.requireVersion(0)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> KeyName.requireVersion(-3)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> KeyName.requireVersion(1L << 31)).isInstanceOf(SignetException.InvalidRequest.class);
+  }
+
+  @Test
+  void parsesAlgorithmNamesAndAliasesCaseSensitively() {
+    assertThat(Algorithm.parse("Dilithium3")).isEqualTo(Algorithm.DILITHIUM3);
+    assertThat(Algorithm.parse("ML-DSA-65")).isEqualTo(Algorithm.DILITHIUM3);
+    assertThat(Algorithm.parse("Composite-ML-DSA")).isEqualTo(Algorithm.COMPOSITE_ML_DSA);
+    assertThat(Algorithm.parse("MLDSA65-ECDSA-P256-SHA512")).isEqualTo(Algorithm.COMPOSITE_ML_DSA);
+    assertThatThrownBy(() -> Algorithm.parse("dilithium3")).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Algorithm.parse(null)).isInstanceOf(SignetException.InvalidRequest.class);
+  }
+}

@@ -1,0 +1,32 @@
+# Shared by scripts/run and scripts/test: select JDK 25 and make sure SoftHSM2 is installed.
+# Sourced, not executed.
+
+say() { echo "[signet] $*" >&2; }
+
+select_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if "$candidate/bin/java" -version 2>&1 | head -1 | grep -Eq '"(2[5-9]|[3-9][0-9])[."]'; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      say "using JDK $JAVA_HOME"
+      return 0
+    fi
+  done
+  say "no JDK 25 found: install one (e.g. Temurin 25) and set JAVA_HOME to it"
+  return 1
+}
+
+ensure_softhsm() {
+  if command -v softhsm2-util >/dev/null 2>&1 && [ -r /usr/lib/softhsm/libsofthsm2.so ]; then
+    return 0
+  fi
+  say "SoftHSM2 is missing: installing the Debian package softhsm2 (and opensc for pkcs11-tool)"
+  if [ "$(id -u)" -ne 0 ]; then
+    say "installing needs root: run 'sudo apt-get install -y softhsm2 opensc' and try again"
+    return 1
+  fi
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq softhsm2 opensc >&2
+}
