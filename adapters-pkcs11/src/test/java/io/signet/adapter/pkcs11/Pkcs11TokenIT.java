@@ -1,0 +1,111 @@
+package io.signet.adapter.pkcs11;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signet.application.StartupFailure;
+import io.signet.domain.SignetException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class Pkcs11TokenIT {
+  private static Pkcs11Token token;
+
+  @BeforeAll
+  static void openToken() {
+    SoftHsmTestToken soft = SoftHsmTestToken.get();
+    token = new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
+  }
+
+  @AfterAll
+  static void noSignetKeyIsLeftBehind() {
+    assertThat(token.keyLabels()).noneMatch(l -> l.startsWith("signet.it."));
+  }
+
+  @Test
+  void passesItsSelfTestAndReportsHealthy() {
+    assertThat(token.healthy()).isTrue();
+    assertThat(token.identity()).containsEntry("label", SoftHsmTestToken.get().label());
+    assertThat(token.keyAttributes("signet-selftest")).as("the self-test key is destroyed").isEmpty();
+  }
+
+  @Test
+  void generatesNonExtractableSignOnlyTokenKeys() throws Exception {
+    String label = "signet.it.attributes";
+    PublicKey publicKey = token.generateEcKey(label);
+    try {
+      Map<String, Boolean> attributes = token.keyAttributes(label);
+      assertThat(attributes)
+          .containsEntry("CKA_TOKEN", true)
+          .containsEntry("CKA_PRIVATE", true)
+          .containsEntry("CKA_SENSITIVE", true)
+          .containsEntry("CKA_ALWAYS_SENSITIVE", true)
+          .containsEntry("CKA_EXTRACTABLE", false)
+          .containsEntry("CKA_NEVER_EXTRACTABLE", true)
+          .containsEntry("CKA_LOCAL", true)
+          .containsEntry("CKA_SIGN", true)
+          .containsEntry("CKA_DECRYPT", false);
+      PrivateKey privateKey = token.privateKey(label);
+      assertThat(privateKey.getEncoded()).as("no key material leaves the token").isNull();
+
+      byte[] message = "interoperable".getBytes(StandardCharsets.UTF_8);
+      Signature signer = Signature.getInstance("SHA256withECDSA", token.provider());
+      signer.initSign(privateKey);
+      signer.update(message);
+      Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
+      verifier.initVerify(publicKey);
+      verifier.update(message);
+      assertThat(verifier.verify(signer.sign())).isTrue();
+    } finally {
+      token.destroy(label);
+    }
+    assertThat(token.keyAttributes(label)).isEmpty();
+    assertThatThrownBy(() -> token.privateKey(label)).isInstanceOf(SignetException.NotFound.class);
+  }
+
+  @Test
+  void destroyingTwiceIsHarmless() {
+    String label = "signet.it.twice";
+    token.generateEcKey(label);
+    token.destroy(label);
+    token.destroy(label);
+    assertThat(token.keyLabels()).doesNotContain(label);
+  }
+
+  @Test
+  void refusesAnUnknownTokenLabelNamingWhatIsThere() {
+    assertThatThrownBy(
+            () -> new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, "no-such-token", "1234", null)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("no token labelled 'no-such-token'")
+        .hasMessageContaining(SoftHsmTestToken.get().label());
+  }
+
+  @Test
+  void refusesAMissingLibrary() {
+    assertThatThrownBy(() -> new Pkcs11Token(new Pkcs11Settings("/nonexistent/libpkcs11.so", "x", "1234", null)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("/nonexistent/libpkcs11.so")
+        .hasMessageContaining("SIGNET_PKCS11_LIBRARY");
+  }
+
+  @Test
+  void refusesToStartWithoutAPin() {
+    assertThatThrownBy(
+            () -> new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, SoftHsmTestToken.get().label(), null, null)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_PKCS11_PIN");
+  }
+
+  @Test
+  void neverPrintsThePin() {
+    Pkcs11Settings settings = new Pkcs11Settings(SoftHsmTestToken.LIBRARY, "t", "s3cr3t-pin", null);
+    assertThat(settings.toString()).doesNotContain("s3cr3t-pin");
+  }
+}

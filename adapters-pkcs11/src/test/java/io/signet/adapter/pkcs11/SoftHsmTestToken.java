@@ -1,0 +1,89 @@
+package io.signet.adapter.pkcs11;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh SoftHSM2 token for this test run (one per test JVM, created before the library is first
+ * loaded, since SoftHSM reads its token directory at C_Initialize). It lives under the directory
+ * of {@code SOFTHSM2_CONF}, which the build sets to the module's {@code target/softhsm}. There is
+ * no fallback: a missing SoftHSM2 fails the test with the reason.
+ */
+public final class SoftHsmTestToken {
+  public static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
+  private static SoftHsmTestToken token;
+
+  private final String label;
+  private final String pin;
+
+  private SoftHsmTestToken(String label, String pin) {
+    this.label = label;
+    this.pin = pin;
+  }
+
+  public static synchronized SoftHsmTestToken get() {
+    if (token == null) token = create();
+    return token;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String pin() {
+    return pin;
+  }
+
+  /** Micronaut properties selecting this token. */
+  public Map<String, Object> properties() {
+    return Map.of(
+        "signet.pkcs11.library", LIBRARY,
+        "signet.pkcs11.token-label", label,
+        "signet.pkcs11.pin", pin);
+  }
+
+  private static SoftHsmTestToken create() {
+    String conf = System.getenv("SOFTHSM2_CONF");
+    if (conf == null || conf.isBlank()) {
+      throw new IllegalStateException(
+          "SOFTHSM2_CONF is not set: run the tests through Maven (scripts/test), which sets it");
+    }
+    if (!Files.isReadable(Path.of(LIBRARY))) {
+      throw new IllegalStateException(
+          "SoftHSM2 is not installed (" + LIBRARY + " missing): apt-get install softhsm2, or run scripts/test");
+    }
+    try {
+      Path confFile = Path.of(conf);
+      Path tokens = confFile.resolveSibling("tokens");
+      Files.createDirectories(tokens);
+      Files.writeString(
+          confFile,
+          "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+      byte[] random = new byte[8];
+      new java.security.SecureRandom().nextBytes(random);
+      String suffix = HexFormat.of().formatHex(random);
+      String label = "signet-test-" + suffix.substring(0, 8);
+      String pin = "pin-" + suffix;
+      Process init =
+          new ProcessBuilder(
+                  "softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin,
+                  "--so-pin", "so-" + suffix)
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(init.getInputStream().readAllBytes());
+      if (!init.waitFor(30, TimeUnit.SECONDS) || init.exitValue() != 0) {
+        throw new IllegalStateException("softhsm2-util --init-token failed: " + output);
+      }
+      return new SoftHsmTestToken(label, pin);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the SoftHSM2 test token: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.signet.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sends hundreds of malformed or hostile requests across the routes and checks that none gets a
+ * 500, a non-JSON body or anything that looks like a stack trace or an internal class name.
+ */
+@MicronautTest(environments = "test")
+class HostileInputTest {
+  private static final List<String> BODIES =
+      List.of(
+          "", " ", "{", "}", "{}", "[]", "null", "true", "0", "-1", "1e309", "\"\"", "{\"name\":null}",
+          "{\"name\":{}}", "{\"name\":[]}", "{\"name\":true}", "{\"name\":1.5}", "{\"name\":\"\\u0000\"}",
+          "{\"name\":\"" + "x".repeat(5000) + "\"}", "{\"scopes\":null}", "{\"scopes\":[null]}",
+          "{\"scopes\":[[\"sign\"]]}", "{\"scopes\":{\"a\":1}}", "{\"plan\":\"\"}", "{'name':'single'}",
+          "{name:\"unquoted\"}", "{\"name\":\"a\",}", "{\"name\":\"a\"}{\"name\":\"b\"}", "\uFEFF{\"name\":\"bom\"}",
+          "{\"name\":\"\\ud800\"}", "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}",
+          "{\"name\":\"a\",\"name\":\"a\"}", "{\"__proto__\":{\"x\":1}}", "<xml/>", "name=acme",
+          "{\"name\":\"acme\"" + ",\"x\":1".repeat(50) + "}", "{\"name\":1" + "0".repeat(400) + "}",
+          "{\"name\":-0.0e-0}", "{\"name\":\"\\x41\"}", "\u0000\u0001\u0002");
+  private static final List<String> CONTENT_TYPES =
+      List.of("application/json", "application/json; charset=utf-16", "text/plain", "application/xml",
+          "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", "application/jso");
+
+  @Inject EmbeddedServer server;
+
+  @Test
+  void neverAnswersHostileInputWithA500OrAStackTrace() {
+    RawHttp http = new RawHttp(server.getURI());
+    String tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"fuzz\"}").data().get("tenant_id");
+    List<String[]> routes =
+        List.of(
+            new String[] {"POST", "/admin/v1/tenants"},
+            new String[] {"POST", "/admin/v1/tenants/" + tenant + "/api-keys"},
+            new String[] {"POST", "/admin/v1/tenants/%2e%2e%2f/api-keys"},
+            new String[] {"DELETE", "/admin/v1/api-keys/" + tenant},
+            new String[] {"GET", "/admin/v1/audit?limit=-99999999999999999999"},
+            new String[] {"GET", "/api/v1/me"},
+            new String[] {"POST", "/api/v1/me"});
+    List<String> failures = new ArrayList<>();
+    int sent = 0;
+    for (String[] route : routes) {
+      for (String body : BODIES) {
+        check(http, route[0], route[1], AdminApiTest.AS_ADMIN_JSON, body.getBytes(StandardCharsets.UTF_8), failures);
+        sent++;
+      }
+      for (String type : CONTENT_TYPES) {
+        check(http, route[0], route[1], Map.of("Authorization", AdminApiTest.ADMIN, "Content-Type", type),
+            "{\"name\":\"t\"}".getBytes(StandardCharsets.UTF_8), failures);
+        sent++;
+      }
+    }
+    Random random = new Random(20261122);
+    byte[] valid = "{\"name\":\"acme\",\"plan\":\"free\"}".getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 150; i++) {
+      byte[] mutated = valid.clone();
+      for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+        mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+      }
+      check(http, "POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, mutated, failures);
+      sent++;
+    }
+    List<Map<String, String>> hostileHeaders =
+        List.of(
+            Map.of("Authorization", "Bearer " + "a".repeat(6000)),
+            Map.of("Authorization", "Bearer"),
+            Map.of("Authorization", "Bearer  "),
+            Map.of("X-API-Key", "sgn_" + "0".repeat(32) + "_" + "A".repeat(43)),
+            Map.of("X-API-Key", "' OR 1=1 --"),
+            Map.of("X-API-Key", "x".repeat(6000)),
+            Map.of("Content-Type", "application/json", "Authorization", "bearer test-admin-token-0123456789abcdef0123x"));
+    for (Map<String, String> headers : hostileHeaders) {
+      for (String[] route : routes) {
+        check(http, route[0], route[1], headers, "{}".getBytes(StandardCharsets.UTF_8), failures);
+        sent++;
+      }
+    }
+    assertThat(sent).isGreaterThanOrEqualTo(200);
+    assertThat(failures).isEmpty();
+  }
+
+  private static void check(
+      RawHttp http, String method, String path, Map<String, String> headers, byte[] body, List<String> failures) {
+    RawHttp.Reply reply = http.send(method, path, headers, method.equals("GET") ? null : body);
+    String what = method + " " + path + " <" + new String(body, 0, Math.min(40, body.length), StandardCharsets.ISO_8859_1) + "> " + headers.keySet();
+    if (reply.status() >= 500) failures.add(what + " -> " + reply.status() + " " + reply.body());
+    String text = reply.body();
+    if (text.contains("Exception") || text.contains("\tat ") || text.contains("io.micronaut") || text.contains("java.")) {
+      failures.add(what + " leaks internals: " + text);
+    }
+    try {
+      Map<String, Object> json = reply.json();
+      if (!json.containsKey("request_id") || !json.containsKey("timestamp")) failures.add(what + " has no envelope: " + text);
+      if (reply.status() >= 400 && reply.errorCode() == null) failures.add(what + " has no error code: " + text);
+    } catch (AssertionError e) {
+      failures.add(what + " is not JSON: " + text);
+    }
+  }
+}
