@@ -1,5 +1,6 @@
 package io.signet.application;
 
+import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.AuditEvent;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class ReadAudit {
     this.audit = audit;
   }
 
-  public List<AuditEvent> read(AuditLog.Query query) {
+  public List<AuditEvent> read(AuditQuery query) {
     return audit.recent(query);
   }
 }

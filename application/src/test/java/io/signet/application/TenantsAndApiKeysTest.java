@@ -1,5 +1,6 @@
 package io.signet.application;
 
+import io.signet.domain.audit.AuditQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class TenantsAndApiKeysTest {
   void createsAndAuditsATenant() {
     Tenant tenant = createTenant.create("acme", Plan.FREE, operator);
     assertThat(tenants.find(tenant.id())).contains(tenant);
-    assertThat(audit.recent(new AuditLog.Query(tenant.id(), null, 10)))
+    assertThat(audit.recent(new AuditQuery(tenant.id(), null, 10)))
         .extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::requestId)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
@@ -66,7 +67,7 @@ class TenantsAndApiKeysTest {
   void refusesToIssueForAnUnknownTenant() {
     assertThatThrownBy(() -> issueApiKey.issue(TenantId.random(), EnumSet.of(Scope.SIGN), null, operator))
         .isInstanceOf(SignetException.NotFound.class);
-    assertThat(audit.recent(new AuditLog.Query(null, null, 10))).isEmpty();
+    assertThat(audit.recent(new AuditQuery(null, null, 10))).isEmpty();
   }
 
   @Test
@@ -77,7 +78,7 @@ class TenantsAndApiKeysTest {
     revokeApiKey.revoke(issued.key().id(), operator);
     assertThatThrownBy(() -> authenticate.authenticate(issued.token().reveal()))
         .isInstanceOf(SignetException.Unauthenticated.class);
-    assertThat(audit.recent(new AuditLog.Query(tenant.id(), null, 10)))
+    assertThat(audit.recent(new AuditQuery(tenant.id(), null, 10)))
         .filteredOn(e -> e.action() == AuditAction.API_KEY_REVOKED)
         .hasSize(1);
   }

@@ -1,5 +1,6 @@
 package io.signet.adapter.persistence;
 
+import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditAction;
@@ -37,7 +38,7 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public List<AuditEvent> recent(Query query) {
+  public List<AuditEvent> recent(AuditQuery query) {
     return sql.query(
         "SELECT at, actor, action, target, tenant_id, request_id FROM audit_event"
             + " WHERE (?::uuid IS NULL OR tenant_id = ?::uuid)"

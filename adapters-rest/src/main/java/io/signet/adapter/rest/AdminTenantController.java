@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import io.signet.domain.audit.AuditQuery;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,7 +20,6 @@ import io.signet.application.IssueApiKey;
 import io.signet.application.ListTenants;
 import io.signet.application.ReadAudit;
 import io.signet.application.RevokeApiKey;
-import io.signet.application.port.AuditLog;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.access.Scope;
@@ -110,7 +110,7 @@ final class AdminTenantController {
       @Nullable @QueryValue String since,
       @Nullable @QueryValue String limit) {
     var query =
-        new AuditLog.Query(
+        new AuditQuery(
             tenantId == null ? null : TenantId.parse(tenantId), parseSince(since), parseLimit(limit));
     var events = readAudit.read(query).stream().map(Views.AuditEventView::of).toList();
     return exchange.ok(request, new Views.AuditList(events));
@@ -127,12 +127,12 @@ final class AdminTenantController {
   }
 
   private static int parseLimit(String limit) {
-    if (limit == null) return 100;
+    if (limit == null) return AuditQuery.DEFAULT_LIMIT;
     try {
       return Integer.parseInt(limit);
     } catch (NumberFormatException e) {
       throw SignetException.InvalidRequest.field(
-          "limit must be an integer between 1 and " + AuditLog.Query.MAX_LIMIT);
+          "limit must be an integer between 1 and " + AuditQuery.MAX_LIMIT);
     }
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@MicronautTest(environments = "test")
+@MicronautTest(environments = {"test", FakeCoreFactory.ENVIRONMENT})
 class AdminApiTest {
   static final String ADMIN = "Bearer test-admin-token-0123456789abcdef0123";
   static final Map<String, String> AS_ADMIN_JSON =

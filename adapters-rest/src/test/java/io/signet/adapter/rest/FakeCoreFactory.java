@@ -1,6 +1,7 @@
 package io.signet.adapter.rest;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.CreateTenant;
 import io.signet.application.IssueApiKey;
@@ -17,7 +18,10 @@ import java.time.Clock;
 
 /** The real use cases over the in-memory fakes: what the REST adapter is tested against. */
 @Factory
+@Requires(env = FakeCoreFactory.ENVIRONMENT)
 class FakeCoreFactory {
+  static final String ENVIRONMENT = "rest-over-fakes";
+
   private final InMemoryTenants tenants = new InMemoryTenants();
   private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();

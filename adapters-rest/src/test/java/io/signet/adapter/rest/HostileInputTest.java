@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Sends hundreds of malformed or hostile requests across the routes and checks that none gets a
  * 500, a non-JSON body or anything that looks like a stack trace or an internal class name.
  */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = {"test", FakeCoreFactory.ENVIRONMENT})
 class HostileInputTest {
   private static final List<String> BODIES =
       List.of(

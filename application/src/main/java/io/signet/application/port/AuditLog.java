@@ -1,8 +1,7 @@
 package io.signet.application.port;
 
 import io.signet.domain.audit.AuditEvent;
-import io.signet.domain.tenant.TenantId;
-import java.time.Instant;
+import io.signet.domain.audit.AuditQuery;
 import java.util.List;
 
 /**
@@ -17,20 +16,5 @@ public interface AuditLog {
   void append(AuditEvent event);
 
   /** Entries newest first, at most {@code query.limit()}. */
-  List<AuditEvent> recent(Query query);
-
-  /**
-   * Which entries to read: those of one tenant (or of all when null), at or after {@code since}
-   * (or all when null).
-   */
-  record Query(TenantId tenant, Instant since, int limit) {
-    public static final int MAX_LIMIT = 1000;
-
-    public Query {
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw io.signet.domain.SignetException.InvalidRequest.field(
-            "limit must be between 1 and " + MAX_LIMIT);
-      }
-    }
-  }
+  List<AuditEvent> recent(AuditQuery query);
 }

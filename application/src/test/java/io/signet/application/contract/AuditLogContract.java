@@ -1,5 +1,6 @@
 package io.signet.application.contract;
 
+import io.signet.domain.audit.AuditQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ public abstract class AuditLogContract {
     AuditEvent second = anEvent(tenant, T0.plusSeconds(1));
     audit().append(first);
     audit().append(second);
-    assertThat(audit().recent(new AuditLog.Query(tenant, null, 10))).containsExactly(second, first);
+    assertThat(audit().recent(new AuditQuery(tenant, null, 10))).containsExactly(second, first);
   }
 
   @Test
@@ -41,21 +42,21 @@ public abstract class AuditLogContract {
     audit().append(anEvent(theirs, T0.plusSeconds(1)));
     AuditEvent recent = anEvent(mine, T0.plusSeconds(2));
     audit().append(recent);
-    assertThat(audit().recent(new AuditLog.Query(mine, T0.plusSeconds(1), 10))).containsExactly(recent);
-    assertThat(audit().recent(new AuditLog.Query(mine, null, 1))).containsExactly(recent);
-    assertThat(audit().recent(new AuditLog.Query(null, T0, 10))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(audit().recent(new AuditQuery(mine, T0.plusSeconds(1), 10))).containsExactly(recent);
+    assertThat(audit().recent(new AuditQuery(mine, null, 1))).containsExactly(recent);
+    assertThat(audit().recent(new AuditQuery(null, T0, 10))).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
   void keepsEntriesWithoutATenant() {
     AuditEvent event = anEvent(null, T0.plusSeconds(5));
     audit().append(event);
-    assertThat(audit().recent(new AuditLog.Query(null, T0.plusSeconds(5), 10))).contains(event);
+    assertThat(audit().recent(new AuditQuery(null, T0.plusSeconds(5), 10))).contains(event);
   }
 
   @Test
   void refusesLimitsOutsideOneToAThousand() {
-    assertThatThrownBy(() -> new AuditLog.Query(null, null, 0)).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> new AuditLog.Query(null, null, 1001)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> new AuditQuery(null, null, 0)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> new AuditQuery(null, null, 1001)).isInstanceOf(SignetException.InvalidRequest.class);
   }
 }

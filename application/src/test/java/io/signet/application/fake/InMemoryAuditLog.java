@@ -1,5 +1,6 @@
 package io.signet.application.fake;
 
+import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.AuditEvent;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class InMemoryAuditLog implements AuditLog {
   }
 
   @Override
-  public synchronized List<AuditEvent> recent(Query query) {
+  public synchronized List<AuditEvent> recent(AuditQuery query) {
     List<AuditEvent> result = new ArrayList<>();
     for (int i = events.size() - 1; i >= 0 && result.size() < query.limit(); i--) {
       AuditEvent e = events.get(i);

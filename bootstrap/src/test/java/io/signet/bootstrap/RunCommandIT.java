@@ -1,0 +1,71 @@
+package io.signet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.adapter.rest.RawHttp;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, as written: zero configuration (embedded PostgreSQL and a SoftHSM2
+ * token under the var directory), then a stop and a second start that keeps tenants and keys.
+ */
+class RunCommandIT {
+  @TempDir Path var;
+
+  @Test
+  void startsWithZeroConfigurationAndKeepsDataAcrossRestarts() throws Exception {
+    int port = Processes.freePort();
+    Map<String, String> env =
+        Map.of("SIGNET_VAR_DIR", var.toString(), "MICRONAUT_SERVER_PORT", Integer.toString(port), "SIGNET_SKIP_BUILD", "1");
+    Path script = Path.of("..", "scripts", "run").toAbsolutePath().normalize();
+    RawHttp http = new RawHttp(URI.create("http://localhost:" + port));
+
+    Process first = Processes.start(var.resolveSibling(var.getFileName() + "-1.log"), env, script.toString());
+    String apiKey;
+    try {
+      awaitReady(http, first);
+      String adminToken = Files.readString(var.resolve("admin-token")).strip();
+      Map<String, String> admin = Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json");
+      var tenant = http.send("POST", "/admin/v1/tenants", admin, "{\"name\":\"persisted\"}");
+      assertThat(tenant.status()).isEqualTo(201);
+      var key = http.send("POST", "/admin/v1/tenants/" + tenant.data().get("tenant_id") + "/api-keys", admin, "{\"scopes\":[\"sign\"]}");
+      assertThat(key.status()).isEqualTo(201);
+      apiKey = (String) key.data().get("api_key");
+      assertThat(http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null).status()).isEqualTo(200);
+    } finally {
+      first.destroy();
+    }
+    assertThat(Processes.awaitExit(first, 60)).as("stops cleanly on SIGTERM").isIn(0, 143);
+
+    Process second = Processes.start(var.resolveSibling(var.getFileName() + "-2.log"), env, script.toString());
+    try {
+      awaitReady(http, second);
+      var me = http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null);
+      assertThat(me.status()).isEqualTo(200);
+    } finally {
+      second.destroy();
+      Processes.awaitExit(second, 60);
+    }
+  }
+
+  private static void awaitReady(RawHttp http, Process process) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) throw new AssertionError("signet exited with " + process.exitValue());
+      try {
+        if (http.send("GET", "/health/readiness", Map.of(), (String) null).status() == 200) return;
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("signet did not become ready in 120 s");
+  }
+}

@@ -1,0 +1,61 @@
+package io.signet.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.signet.adapter.persistence.PostgresTestDatabase;
+import io.signet.adapter.pkcs11.SoftHsmTestToken;
+import io.signet.adapter.rest.RawHttp;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole Signet in this JVM, as the jar wires it, on the Testcontainers PostgreSQL and the
+ * run's SoftHSM2 token, listening on a free port.
+ */
+final class SignetApp implements AutoCloseable {
+  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef01234567";
+  static final Map<String, String> AS_ADMIN_JSON =
+      Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
+
+  final ApplicationContext context;
+  final EmbeddedServer server;
+  final RawHttp http;
+
+  private SignetApp(Map<String, Object> overrides) {
+    Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.properties());
+    properties.putAll(SoftHsmTestToken.get().properties());
+    properties.put("signet.admin.token", ADMIN_TOKEN);
+    properties.put("micronaut.server.port", -1);
+    properties.putAll(overrides);
+    context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+    server = context.getBean(EmbeddedServer.class).start();
+    http = new RawHttp(server.getURI());
+  }
+
+  static SignetApp start() {
+    return new SignetApp(Map.of());
+  }
+
+  static SignetApp start(Map<String, Object> overrides) {
+    return new SignetApp(overrides);
+  }
+
+  /** Creates a tenant and an API key with the given scopes; returns {tenant_id, api_key}. */
+  String[] tenantWithKey(String name, String... scopes) {
+    var tenant = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"" + name + "\"}");
+    if (tenant.status() != 201) throw new AssertionError(tenant.body());
+    String tenantId = (String) tenant.data().get("tenant_id");
+    String scopeList = String.join("\",\"", scopes);
+    var key =
+        http.send("POST", "/admin/v1/tenants/" + tenantId + "/api-keys", AS_ADMIN_JSON,
+            "{\"scopes\":[\"" + scopeList + "\"]}");
+    if (key.status() != 201) throw new AssertionError(key.body());
+    return new String[] {tenantId, (String) key.data().get("api_key")};
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    context.close();
+  }
+}

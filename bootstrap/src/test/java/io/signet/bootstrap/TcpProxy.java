@@ -1,0 +1,93 @@
+package io.signet.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP forwarder whose link can be cut and restored: the database "goes away" for the
+ * application without touching the database itself.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final ServerSocket server;
+  private final String targetHost;
+  private final int targetPort;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile boolean up = true;
+
+  TcpProxy(String targetHost, int targetPort) throws IOException {
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+    Thread.ofVirtual().start(this::acceptLoop);
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Drops every connection and refuses new ones (they are accepted and closed at once). */
+  void cut() {
+    up = false;
+    open.forEach(TcpProxy::closeQuietly);
+    open.clear();
+  }
+
+  void restore() {
+    up = true;
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        if (!up) {
+          closeQuietly(client);
+          continue;
+        }
+        Socket upstream = new Socket(targetHost, targetPort);
+        open.add(client);
+        open.add(upstream);
+        Thread.ofVirtual().start(() -> pump(client, upstream));
+        Thread.ofVirtual().start(() -> pump(upstream, client));
+      } catch (IOException e) {
+        if (server.isClosed()) return;
+      }
+    }
+  }
+
+  private static void pump(Socket from, Socket to) {
+    byte[] buffer = new byte[16384];
+    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        out.flush();
+      }
+    } catch (IOException ignored) {
+      // the other side closed, or the link was cut
+    } finally {
+      closeQuietly(from);
+      closeQuietly(to);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    cut();
+    server.close();
+  }
+}
