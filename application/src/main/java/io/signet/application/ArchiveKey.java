@@ -1,0 +1,57 @@
+package io.signet.application;
+
+import io.signet.application.port.AuditLog;
+import io.signet.application.port.KeyCustody;
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Transactions;
+import io.signet.domain.SignetException;
+import io.signet.domain.audit.AuditAction;
+import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.Invocation;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Archives a retired version, irreversibly: the stored record drops the sealed private key and
+ * becomes archived (durably, first), then custody destroys the HSM objects. Should the HSM be
+ * unreachable at that moment, the version is archived all the same and {@link ReconcileKeyCustody}
+ * destroys the objects later; the result says which happened.
+ */
+public final class ArchiveKey {
+  private final KeyVersions versions;
+  private final KeyCustody custody;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public ArchiveKey(
+      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions, Clock clock) {
+    this.versions = versions;
+    this.custody = custody;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  public Archived archive(KeyName name, Invocation invocation) {
+    KeyVersion current = KeyLookup.visible(versions, name);
+    Instant now = clock.instant();
+    KeyVersion archived = current.archive(now);
+    transactions.run(
+        () -> {
+          versions.transition(current, archived);
+          audit.append(AuditEvent.of(invocation, AuditAction.KEY_ARCHIVED, name.label(), name.tenant(), now));
+        });
+    try {
+      custody.destroy(name);
+      return new Archived(archived, true);
+    } catch (SignetException.Unavailable e) {
+      return new Archived(archived, false);
+    }
+  }
+
+  /** The archived version, and whether its HSM objects are already destroyed. */
+  public record Archived(KeyVersion version, boolean privateKeyDestroyed) {}
+}

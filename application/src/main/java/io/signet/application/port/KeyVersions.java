@@ -1,0 +1,61 @@
+package io.signet.application.port;
+
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyStatus;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored key versions and the claims that reserve version numbers while keys are generated.
+ *
+ * <p>Invariants the store enforces itself, whatever the caller does: at most one active version
+ * per (tenant, algorithm); statuses only move active → retired → archived; a version number is
+ * used once. Every method is atomic and durable when it returns (or when the enclosing {@link
+ * Transactions} unit commits).
+ *
+ * <p>Failures: {@link io.signet.domain.SignetException.Conflict} when a concurrent change won;
+ * {@link io.signet.domain.SignetException.Unavailable} when the store cannot be reached.
+ */
+public interface KeyVersions {
+  Optional<KeyVersion> find(KeyName name);
+
+  Optional<KeyVersion> active(TenantId tenant, Algorithm algorithm);
+
+  /** Versions of a tenant, optionally of one algorithm and status, by algorithm then version. */
+  List<KeyVersion> list(TenantId tenant, Algorithm algorithm, KeyStatus status);
+
+  /** The highest stored version number of (tenant, algorithm), 0 when there is none. */
+  int latestVersion(TenantId tenant, Algorithm algorithm);
+
+  /**
+   * Reserves {@code name} for a generation in progress. Throws Conflict when the version is
+   * already stored or claimed: exactly one caller wins a version number.
+   */
+  void claim(KeyName name, Instant at);
+
+  /** Drops the claim on {@code name}, if any. */
+  void release(KeyName name);
+
+  /** Claims taken before {@code cutoff}: generations that were interrupted. */
+  List<KeyName> claimsBefore(Instant cutoff);
+
+  /** True when {@code name} is claimed (a generation is in progress or was interrupted). */
+  boolean isClaimed(KeyName name);
+
+  /**
+   * Stores {@code created} (active) and drops its claim; when {@code retired} is given (the
+   * previously active version, as retired), stores that transition in the same unit. Conflict when
+   * another version became active meanwhile, or the one to retire is no longer active.
+   */
+  void activate(KeyVersion created, KeyVersion retired);
+
+  /**
+   * Replaces {@code before} by {@code after} (a status transition), if the stored status is still
+   * {@code before.status()}; Conflict otherwise.
+   */
+  void transition(KeyVersion before, KeyVersion after);
+}

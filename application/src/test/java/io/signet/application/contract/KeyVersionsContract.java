@@ -1,0 +1,122 @@
+package io.signet.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Tenants;
+import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyStatus;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.key.Protection;
+import io.signet.domain.tenant.Plan;
+import io.signet.domain.tenant.Tenant;
+import io.signet.domain.tenant.TenantId;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link KeyVersions} must do, the database-enforced invariants included. */
+public abstract class KeyVersionsContract {
+  protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+  private TenantId tenant;
+
+  protected abstract KeyVersions versions();
+
+  protected abstract Tenants tenants();
+
+  @BeforeEach
+  void createOwner() {
+    tenant = TenantId.random();
+    tenants().add(new Tenant(tenant, "owner", Plan.STANDARD, T0));
+  }
+
+  private KeyName name(int version) {
+    return new KeyName(tenant, Algorithm.DILITHIUM3, version);
+  }
+
+  private KeyVersion mint(int version, KeyVersion retiring) {
+    KeyName name = name(version);
+    versions().claim(name, T0);
+    KeyVersion created =
+        KeyVersion.activated(name, Bytes.of(new byte[] {(byte) version}), Protection.HSM_WRAPPED, Bytes.of(new byte[] {9, 9}), T0);
+    versions().activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
+    return created;
+  }
+
+  @Test
+  void storesAnActivatedVersionAndDropsItsClaim() {
+    KeyVersion v1 = mint(1, null);
+    assertThat(versions().find(v1.name())).contains(v1);
+    assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v1);
+    assertThat(versions().isClaimed(v1.name())).isFalse();
+    assertThat(versions().latestVersion(tenant, Algorithm.DILITHIUM3)).isEqualTo(1);
+    assertThat(versions().latestVersion(tenant, Algorithm.COMPOSITE_ML_DSA)).isZero();
+  }
+
+  @Test
+  void aVersionNumberIsClaimedOnce() {
+    versions().claim(name(1), T0);
+    assertThatThrownBy(() -> versions().claim(name(1), T0)).isInstanceOf(SignetException.Conflict.class);
+    versions().release(name(1));
+    KeyVersion v1 = mint(1, null);
+    assertThatThrownBy(() -> versions().claim(v1.name(), T0)).isInstanceOf(SignetException.Conflict.class);
+  }
+
+  @Test
+  void refusesASecondActiveVersion() {
+    mint(1, null);
+    assertThatThrownBy(() -> mint(2, null)).isInstanceOf(SignetException.Conflict.class);
+    assertThat(versions().list(tenant, Algorithm.DILITHIUM3, KeyStatus.ACTIVE)).hasSize(1);
+  }
+
+  @Test
+  void rotatesAtomically() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion v2 = mint(2, v1);
+    assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v2);
+    assertThat(versions().find(v1.name()).orElseThrow().status()).isEqualTo(KeyStatus.RETIRED);
+    assertThatThrownBy(() -> mint(3, v1)).as("v1 is no longer active").isInstanceOf(SignetException.Conflict.class);
+    assertThat(versions().find(name(3))).isEmpty();
+    assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v2);
+  }
+
+  @Test
+  void transitionsAreCompareAndSet() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion retired = v1.retire(T0.plusSeconds(5));
+    versions().transition(v1, retired);
+    assertThatThrownBy(() -> versions().transition(v1, v1.retire(T0.plusSeconds(6))))
+        .isInstanceOf(SignetException.Conflict.class);
+    KeyVersion archived = retired.archive(T0.plusSeconds(7));
+    versions().transition(retired, archived);
+    KeyVersion stored = versions().find(v1.name()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(KeyStatus.ARCHIVED);
+    assertThat(stored.sealedPrivateKey()).isNull();
+    assertThat(stored.publicKey()).isEqualTo(v1.publicKey());
+  }
+
+  @Test
+  void listsByAlgorithmAndStatus() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion v2 = mint(2, v1);
+    assertThat(versions().list(tenant, null, null)).extracting(v -> v.name().version()).containsExactly(1, 2);
+    assertThat(versions().list(tenant, Algorithm.DILITHIUM3, KeyStatus.RETIRED)).extracting(KeyVersion::name).containsExactly(v1.name());
+    assertThat(versions().list(tenant, Algorithm.COMPOSITE_ML_DSA, null)).isEmpty();
+    assertThat(versions().list(TenantId.random(), null, null)).isEmpty();
+    assertThat(v2.status()).isEqualTo(KeyStatus.ACTIVE);
+  }
+
+  @Test
+  void findsStaleClaims() {
+    versions().claim(name(7), T0);
+    assertThat(versions().isClaimed(name(7))).isTrue();
+    assertThat(versions().claimsBefore(T0.plusSeconds(1))).contains(name(7));
+    assertThat(versions().claimsBefore(T0)).doesNotContain(name(7));
+    versions().release(name(7));
+    assertThat(versions().isClaimed(name(7))).isFalse();
+  }
+}
