@@ -1,7 +1,16 @@
 package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.signet.application.ApplyKeyPolicies;
+import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.GenerateKey;
+import io.signet.application.GetActiveKey;
+import io.signet.application.ListKeys;
+import io.signet.application.ReconcileKeyCustody;
+import io.signet.application.RetireKey;
+import io.signet.application.RotateKey;
+import io.signet.application.SetKeyPolicy;
 import io.signet.application.CreateTenant;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListTenants;
@@ -9,6 +18,9 @@ import io.signet.application.ReadAudit;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
+import io.signet.application.port.KeyCustody;
+import io.signet.application.port.KeyPolicies;
+import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
 import jakarta.inject.Singleton;
@@ -65,5 +77,60 @@ class UseCaseFactory {
   @Singleton
   ReadAudit readAudit(AuditLog audit) {
     return new ReadAudit(audit);
+  }
+
+  @Singleton
+  GenerateKey generateKey(
+      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
+    return new GenerateKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  RotateKey rotateKey(
+      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
+    return new RotateKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  RetireKey retireKey(KeyVersions versions, AuditLog audit, Transactions tx, Clock clock) {
+    return new RetireKey(versions, audit, tx, clock);
+  }
+
+  @Singleton
+  ArchiveKey archiveKey(
+      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
+    return new ArchiveKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  ListKeys listKeys(KeyVersions versions) {
+    return new ListKeys(versions);
+  }
+
+  @Singleton
+  GetActiveKey getActiveKey(KeyVersions versions) {
+    return new GetActiveKey(versions);
+  }
+
+  @Singleton
+  SetKeyPolicy setKeyPolicy(
+      Tenants tenants, KeyPolicies policies, AuditLog audit, Transactions tx, Clock clock) {
+    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
+  }
+
+  @Singleton
+  ApplyKeyPolicies applyKeyPolicies(
+      KeyPolicies policies, KeyVersions versions, RotateKey rotate, ArchiveKey archive, Clock clock) {
+    return new ApplyKeyPolicies(policies, versions, rotate, archive, clock);
+  }
+
+  @Singleton
+  ReconcileKeyCustody reconcileKeyCustody(
+      KeyVersions versions,
+      KeyCustody custody,
+      AuditLog audit,
+      Clock clock,
+      LifecycleSettings settings) {
+    return new ReconcileKeyCustody(versions, custody, audit, clock, settings.claimGrace());
   }
 }

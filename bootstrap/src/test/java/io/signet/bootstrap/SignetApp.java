@@ -12,36 +12,41 @@ import java.util.Map;
  * A whole Signet in this JVM, as the jar wires it, on the Testcontainers PostgreSQL and the
  * run's SoftHSM2 token, listening on a free port.
  */
-final class SignetApp implements AutoCloseable {
-  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef01234567";
-  static final Map<String, String> AS_ADMIN_JSON =
+public final class SignetApp implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef01234567";
+  public static final Map<String, String> AS_ADMIN_JSON =
       Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
 
   final ApplicationContext context;
   final EmbeddedServer server;
-  final RawHttp http;
+  public final RawHttp http;
 
   private SignetApp(Map<String, Object> overrides) {
     Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.properties());
     properties.putAll(SoftHsmTestToken.get().properties());
     properties.put("signet.admin.token", ADMIN_TOKEN);
     properties.put("micronaut.server.port", -1);
+    properties.put("signet.lifecycle.enabled", false);
     properties.putAll(overrides);
     context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
     server = context.getBean(EmbeddedServer.class).start();
     http = new RawHttp(server.getURI());
   }
 
-  static SignetApp start() {
+  public static SignetApp start() {
     return new SignetApp(Map.of());
   }
 
-  static SignetApp start(Map<String, Object> overrides) {
+  public static SignetApp start(Map<String, Object> overrides) {
     return new SignetApp(overrides);
   }
 
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** Creates a tenant and an API key with the given scopes; returns {tenant_id, api_key}. */
-  String[] tenantWithKey(String name, String... scopes) {
+  public String[] tenantWithKey(String name, String... scopes) {
     var tenant = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"" + name + "\"}");
     if (tenant.status() != 201) throw new AssertionError(tenant.body());
     String tenantId = (String) tenant.data().get("tenant_id");

@@ -7,11 +7,13 @@ import java.util.Set;
 
 /**
  * The one place where database failures become Signet errors. Connection-class failures mean
- * "database unavailable" (nothing was done); a unique violation means a concurrent change won;
+ * "database unavailable" (nothing was done); a unique violation means a concurrent change won; a foreign-key violation means the tenant
+ * named does not exist (tenants are the only thing rows refer to);
  * anything else is a defect and surfaces as such, without SQL text in the message.
  */
 final class PersistenceErrors {
   static final String UNIQUE_VIOLATION = "23505";
+  static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53", "57", "58");
 
   private PersistenceErrors() {}
@@ -27,6 +29,9 @@ final class PersistenceErrors {
         || state == null
         || UNAVAILABLE_CLASSES.contains(state.substring(0, Math.min(2, state.length())))) {
       return new SignetException.Unavailable("database unavailable", failure);
+    }
+    if (FOREIGN_KEY_VIOLATION.equals(state)) {
+      return new SignetException.NotFound("the tenant does not exist");
     }
     if (UNIQUE_VIOLATION.equals(state)) {
       return new SignetException.Conflict("a concurrent change to the same item committed first");

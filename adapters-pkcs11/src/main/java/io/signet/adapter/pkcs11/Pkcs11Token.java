@@ -17,6 +17,7 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import javax.crypto.SecretKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -51,6 +53,7 @@ public final class Pkcs11Token {
   static final String LABEL_PREFIX = "signet.";
   private static final Logger LOG = LoggerFactory.getLogger(Pkcs11Token.class);
   private static final String SELF_TEST_LABEL = "signet-selftest";
+  private static final AtomicInteger PROVIDERS = new AtomicInteger();
 
   private final String tokenLabel;
   private final String serialNumber;
@@ -74,7 +77,7 @@ public final class Pkcs11Token {
     } catch (PKCS11Exception e) {
       throw new StartupFailure("cannot read token " + tokenLabel + Pkcs11Errors.code(e), e);
     }
-    this.provider = configure(library, slot);
+    this.provider = configure(library, slot, PROVIDERS.incrementAndGet());
     this.keyStore = login(provider, settings);
     try {
       this.objects = new TokenObjects(p11, slot);
@@ -145,6 +148,26 @@ public final class Pkcs11Token {
       throw e;
     } catch (Exception e) {
       throw Pkcs11Errors.translate("private key lookup", e);
+    }
+  }
+
+  /**
+   * The non-extractable AES-256 token key labelled {@code label}, generated on first use with
+   * encrypt/decrypt-only usage (no wrap, no unwrap, no export).
+   */
+  SecretKey aesKey(String label) {
+    try {
+      synchronized (keyStore) {
+        if (!keyStore.containsAlias(label)) {
+          objects.ensureAesKey(label);
+          keyStore.load(null, null);
+        }
+        SecretKey key = (SecretKey) keyStore.getKey(label, null);
+        if (key == null) throw new IllegalStateException("no secret key " + label + " after generation");
+        return key;
+      }
+    } catch (Exception e) {
+      throw Pkcs11Errors.translate("key-encryption key set-up", e);
     }
   }
 
@@ -261,11 +284,16 @@ public final class Pkcs11Token {
         "no token labelled '" + label + "' (SIGNET_PKCS11_TOKEN_LABEL); tokens present: " + seen);
   }
 
-  private static Provider configure(Path library, long slot) {
+  /**
+   * Configures SunPKCS11 for the slot and installs it (last in preference, under a name of its
+   * own): BouncyCastle's composite signer looks the ECDSA half up through the JCA, which finds
+   * only installed providers.
+   */
+  private static Provider configure(Path library, long slot, int instance) {
     String config =
         String.join(
             "\n",
-            "--name = Signet",
+            "--name = Signet-" + instance,
             "library = " + library,
             "slot = " + slot,
             "attributes(generate, CKO_PRIVATE_KEY, *) = {",
@@ -279,7 +307,9 @@ public final class Pkcs11Token {
             "  CKA_DERIVE = false",
             "}");
     try {
-      return Security.getProvider("SunPKCS11").configure(config);
+      Provider configured = Security.getProvider("SunPKCS11").configure(config);
+      Security.addProvider(configured);
+      return configured;
     } catch (RuntimeException e) {
       throw new StartupFailure("cannot configure SunPKCS11 for " + library + Pkcs11Errors.code(e), e);
     }

@@ -2,7 +2,17 @@ package io.signet.adapter.rest;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.GenerateKey;
+import io.signet.application.GetActiveKey;
+import io.signet.application.ListKeys;
+import io.signet.application.RetireKey;
+import io.signet.application.RotateKey;
+import io.signet.application.SetKeyPolicy;
+import io.signet.application.fake.FakeKeyCustody;
+import io.signet.application.fake.InMemoryKeyPolicies;
+import io.signet.application.fake.InMemoryKeyVersions;
 import io.signet.application.CreateTenant;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListTenants;
@@ -26,6 +36,9 @@ class FakeCoreFactory {
   private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final DirectTransactions tx = new DirectTransactions();
+  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
+  private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
+  private final FakeKeyCustody custody = new FakeKeyCustody();
   private final Clock clock = Clock.systemUTC();
 
   @Singleton
@@ -61,5 +74,40 @@ class FakeCoreFactory {
   @Singleton
   ReadAudit readAudit() {
     return new ReadAudit(audit);
+  }
+
+  @Singleton
+  GenerateKey generateKey() {
+    return new GenerateKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  RotateKey rotateKey() {
+    return new RotateKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  RetireKey retireKey() {
+    return new RetireKey(versions, audit, tx, clock);
+  }
+
+  @Singleton
+  ArchiveKey archiveKey() {
+    return new ArchiveKey(versions, custody, audit, tx, clock);
+  }
+
+  @Singleton
+  ListKeys listKeys() {
+    return new ListKeys(versions);
+  }
+
+  @Singleton
+  GetActiveKey getActiveKey() {
+    return new GetActiveKey(versions);
+  }
+
+  @Singleton
+  SetKeyPolicy setKeyPolicy() {
+    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
   }
 }

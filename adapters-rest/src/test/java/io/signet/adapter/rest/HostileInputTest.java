@@ -47,6 +47,9 @@ class HostileInputTest {
             new String[] {"DELETE", "/admin/v1/api-keys/" + tenant},
             new String[] {"GET", "/admin/v1/audit?limit=-99999999999999999999"},
             new String[] {"GET", "/api/v1/me"},
+            new String[] {"POST", "/api/v1/kms/keys/rotate"},
+            new String[] {"POST", "/admin/v1/tenants/" + tenant + "/keys/retire"},
+            new String[] {"PUT", "/admin/v1/tenants/" + tenant + "/key-policy"},
             new String[] {"POST", "/api/v1/me"});
     List<String> failures = new ArrayList<>();
     int sent = 0;

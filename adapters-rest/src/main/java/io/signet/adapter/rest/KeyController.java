@@ -1,0 +1,94 @@
+package io.signet.adapter.rest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.signet.application.GetActiveKey;
+import io.signet.application.ListKeys;
+import io.signet.domain.access.Principal;
+import io.signet.domain.access.Scope;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyStatus;
+
+/** The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. */
+@Controller("/api/v1/kms/keys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class KeyController {
+  private final ListKeys listKeys;
+  private final GetActiveKey getActiveKey;
+  private final KeyOperations operations;
+  private final Exchange exchange;
+
+  KeyController(ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
+    this.listKeys = listKeys;
+    this.getActiveKey = getActiveKey;
+    this.operations = operations;
+    this.exchange = exchange;
+  }
+
+  @Get
+  HttpResponse<Envelope> list(
+      HttpRequest<?> request, @Nullable @QueryValue String algorithm, @Nullable @QueryValue String status) {
+    Principal caller = authorize(request, Scope.KEYS_READ);
+    var keys =
+        listKeys
+            .list(
+                caller.tenant(),
+                algorithm == null ? null : Algorithm.parse(algorithm),
+                status == null ? null : KeyStatus.parse(status))
+            .stream()
+            .map(KeyViews.KeyView::of)
+            .toList();
+    return exchange.ok(request, new KeyViews.KeyList(keys));
+  }
+
+  @Get("/active")
+  HttpResponse<Envelope> active(HttpRequest<?> request, @Nullable @QueryValue String algorithm) {
+    Principal caller = authorize(request, Scope.KEYS_READ);
+    Algorithm which = algorithm == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(algorithm);
+    return exchange.ok(request, KeyViews.KeyView.of(getActiveKey.get(caller.tenant(), which)));
+  }
+
+  @Post("/generate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> generate(HttpRequest<?> request, @Body byte[] body) {
+    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    return operations.generate(request, caller.tenant(), body, Exchange.asTenant(request));
+  }
+
+  @Post("/rotate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> rotate(HttpRequest<?> request, @Body byte[] body) {
+    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    return operations.rotate(request, caller.tenant(), body, Exchange.asTenant(request));
+  }
+
+  @Post("/retire")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> retire(HttpRequest<?> request, @Body byte[] body) {
+    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    return operations.retire(request, caller.tenant(), body, Exchange.asTenant(request));
+  }
+
+  @Post("/archive")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<Envelope> archive(HttpRequest<?> request, @Body byte[] body) {
+    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    return operations.archive(request, caller.tenant(), body, Exchange.asTenant(request));
+  }
+
+  private static Principal authorize(HttpRequest<?> request, Scope scope) {
+    Principal caller = Exchange.principal(request);
+    caller.require(scope);
+    return caller;
+  }
+}

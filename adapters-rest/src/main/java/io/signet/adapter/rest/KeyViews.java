@@ -1,0 +1,55 @@
+package io.signet.adapter.rest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.signet.domain.key.KeyPolicy;
+import io.signet.domain.key.KeyVersion;
+import java.util.List;
+
+/** JSON shapes of key versions and policies. */
+final class KeyViews {
+  private KeyViews() {}
+
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record KeyView(
+      int keyVersion,
+      String algorithm,
+      String status,
+      String publicKey,
+      String protection,
+      String createdAt,
+      @Nullable String retiredAt,
+      @Nullable String archivedAt) {
+    static KeyView of(KeyVersion v) {
+      return new KeyView(
+          v.name().version(),
+          v.name().algorithm().wireName(),
+          v.status().wireName(),
+          v.publicKey().base64(),
+          v.protection().wireName(),
+          Exchange.format(v.createdAt()),
+          Exchange.format(v.retiredAt()),
+          Exchange.format(v.archivedAt()));
+    }
+  }
+
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record KeyList(List<KeyView> keys) {}
+
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record RotatedView(KeyView active, KeyView retired) {}
+
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record ArchivedView(KeyView key, boolean privateKeyDestroyed) {}
+
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record PolicyView(String tenantId, @Nullable Long rotateAfterDays, @Nullable Long archiveAfterDays) {
+    static PolicyView of(KeyPolicy p) {
+      return new PolicyView(
+          p.tenant().toString(),
+          p.rotateAfter() == null ? null : p.rotateAfter().toDays(),
+          p.archiveAfter() == null ? null : p.archiveAfter().toDays());
+    }
+  }
+}
