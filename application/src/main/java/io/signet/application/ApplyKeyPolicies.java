@@ -44,7 +44,7 @@ public final class ApplyKeyPolicies {
         Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.random());
         try {
           if (policy.rotationDue(version, now)) {
-            rotated.add(rotateKey.rotate(version.name().tenant(), version.name().algorithm(), invocation).retired());
+            rotated.add(rotateKey.rotateVersion(version.name(), invocation).retired());
           } else if (policy.archiveDue(version, now)) {
             archived.add(archiveKey.archive(version.name(), invocation).version());
           }

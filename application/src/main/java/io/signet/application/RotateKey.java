@@ -9,6 +9,7 @@ import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class RotateKey {
     this.clock = clock;
   }
 
+  /** Rotates whatever version of the key is active now. */
   public Rotated rotate(TenantId tenant, Algorithm algorithm, Invocation invocation) {
     KeyVersion active =
         versions
@@ -43,6 +45,26 @@ public final class RotateKey {
                 () ->
                     new SignetException.NotFound(
                         "no active " + algorithm.wireName() + " version to rotate; generate one"));
+    return rotateFrom(active, invocation);
+  }
+
+  /**
+   * Rotates away from {@code current} only if it is still the active version: Conflict when
+   * someone rotated it meanwhile. For callers that decided on an earlier read (the scheduler).
+   */
+  public Rotated rotateVersion(KeyName current, Invocation invocation) {
+    KeyVersion active =
+        versions
+            .find(current)
+            .filter(v -> v.status() == KeyStatus.ACTIVE)
+            .orElseThrow(
+                () -> new SignetException.Conflict("version " + current.version() + " is no longer active"));
+    return rotateFrom(active, invocation);
+  }
+
+  private Rotated rotateFrom(KeyVersion active, Invocation invocation) {
+    TenantId tenant = active.name().tenant();
+    Algorithm algorithm = active.name().algorithm();
     KeyName next = new KeyName(tenant, algorithm, versions.latestVersion(tenant, algorithm) + 1);
     Instant now = clock.instant();
     KeyVersion created = minting.mint(next, active, AuditAction.KEY_ROTATED, invocation, now);

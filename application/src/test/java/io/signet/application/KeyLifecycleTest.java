@@ -97,6 +97,14 @@ class KeyLifecycleTest {
   }
 
   @Test
+  void rotatingAVersionThatIsNoLongerActiveIsAConflictNotASecondRotation() {
+    KeyVersion v1 = generate.generate(tenant, Algorithm.DILITHIUM3, operator);
+    rotate.rotateVersion(v1.name(), operator);
+    assertThatThrownBy(() -> rotate.rotateVersion(v1.name(), operator)).isInstanceOf(SignetException.Conflict.class);
+    assertThat(versions.latestVersion(tenant, Algorithm.DILITHIUM3)).isEqualTo(2);
+  }
+
+  @Test
   void rotatingWithoutAnActiveVersionIsNotFound() {
     assertThatThrownBy(() -> rotate.rotate(tenant, Algorithm.DILITHIUM3, operator))
         .isInstanceOf(SignetException.NotFound.class);

@@ -1,0 +1,82 @@
+package io.signet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.application.ApplyKeyPolicies;
+import io.signet.application.ArchiveKey;
+import io.signet.application.RotateKey;
+import io.signet.application.port.AuditLog;
+import io.signet.application.port.KeyCustody;
+import io.signet.application.port.KeyPolicies;
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Transactions;
+import io.signet.domain.key.KeyVersion;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** Two instances applying the same policies at the same moment make each transition once. */
+class PoliciesAcrossInstancesIT {
+
+  private static ApplyKeyPolicies policiesFortyDaysAhead(SignetApp app) {
+    Clock future = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
+    KeyVersions versions = app.bean(KeyVersions.class);
+    KeyCustody custody = app.bean(KeyCustody.class);
+    AuditLog audit = app.bean(AuditLog.class);
+    Transactions tx = app.bean(Transactions.class);
+    return new ApplyKeyPolicies(
+        app.bean(KeyPolicies.class),
+        versions,
+        new RotateKey(versions, custody, audit, tx, future),
+        new ArchiveKey(versions, custody, audit, tx, future),
+        future);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachTransitionHappensOnce() throws Exception {
+    try (SignetApp a = SignetApp.start();
+        SignetApp b = SignetApp.start()) {
+      String[] tenantAndKey = a.tenantWithKey("policies", "keys:manage", "keys:read");
+      Map<String, String> manager = Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
+      a.http.send("POST", "/api/v1/kms/keys/generate", manager, "{}");
+      a.http.send("POST", "/api/v1/kms/keys/rotate", manager, "{}");
+      var policy = a.http.send("PUT", "/admin/v1/tenants/" + tenantAndKey[0] + "/key-policy", SignetApp.AS_ADMIN_JSON, "{\"rotate_after_days\":30,\"archive_after_days\":7}");
+      assertThat(policy.status()).isEqualTo(200);
+
+      List<ApplyKeyPolicies.Report> reports = Collections.synchronizedList(new ArrayList<>());
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> runs = new ArrayList<>();
+      for (SignetApp instance : List.of(a, b, a, b)) {
+        ApplyKeyPolicies apply = policiesFortyDaysAhead(instance);
+        runs.add(Thread.ofVirtual().start(() -> {
+          try {
+            go.await();
+            reports.add(apply.apply());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+      }
+      go.countDown();
+      for (Thread run : runs) run.join();
+
+      String tenant = tenantAndKey[0];
+      long rotated = reports.stream().flatMap(r -> r.rotated().stream()).filter(v -> v.name().tenant().toString().equals(tenant)).count();
+      long archived = reports.stream().flatMap(r -> r.archived().stream()).filter(v -> v.name().tenant().toString().equals(tenant)).map(KeyVersion::name).count();
+      assertThat(rotated).isEqualTo(1);
+      assertThat(archived).isEqualTo(1);
+
+      var keys = (List<Map<String, Object>>) a.http.send("GET", "/api/v1/kms/keys", manager, (String) null).data().get("keys");
+      assertThat(keys).extracting(k -> k.get("key_version") + ":" + k.get("status")).containsExactly("1:archived", "2:retired", "3:active");
+      var audit = a.http.send("GET", "/admin/v1/audit?tenant_id=" + tenant, SignetApp.AS_ADMIN_JSON, (String) null);
+      assertThat(audit.body().split("key.rotated", -1)).hasSize(3);
+      assertThat(audit.body().split("key.archived", -1)).hasSize(2);
+    }
+  }
+}
