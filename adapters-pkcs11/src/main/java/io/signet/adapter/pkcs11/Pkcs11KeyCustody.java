@@ -5,7 +5,13 @@ import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.Protection;
 import jakarta.inject.Singleton;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.signing.SigningInput;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -13,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.jcajce.CompositePrivateKey;
 import org.bouncycastle.jcajce.CompositePublicKey;
 
 /**
@@ -28,10 +35,13 @@ public final class Pkcs11KeyCustody implements KeyCustody {
       new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.45");
   private final Pkcs11Token token;
   private final KeySealer sealer;
+  private final UnsealedKeyCache cache;
+  private final SecureRandom random = new SecureRandom();
 
-  Pkcs11KeyCustody(Pkcs11Token token) {
+  Pkcs11KeyCustody(Pkcs11Token token, UnsealedKeyCache cache) {
     this.token = token;
     this.sealer = new KeySealer(token);
+    this.cache = cache;
   }
 
   @Override
@@ -58,8 +68,47 @@ public final class Pkcs11KeyCustody implements KeyCustody {
   }
 
   @Override
+  public Bytes sign(KeyVersion key, SigningInput input) {
+    KeyName name = key.name();
+    PrivateKey privateKey =
+        switch (name.algorithm()) {
+          case DILITHIUM3 -> mlDsaKey(key);
+          case COMPOSITE_ML_DSA ->
+              new CompositePrivateKey(
+                  COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsaKey(key), token.privateKey(name.label()));
+        };
+    try {
+      return Constructions.sign(name.algorithm(), privateKey, key.publicKey(), input, random);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw Pkcs11Errors.translate("signing", e);
+    }
+  }
+
+  @Override
   public void destroy(KeyName name) {
+    cache.evict(name);
     token.destroy(name.label());
+  }
+
+  /** The version's ML-DSA private key, unsealed through the cache. */
+  private PrivateKey mlDsaKey(KeyVersion key) {
+    if (key.sealedPrivateKey() == null) {
+      throw new IllegalStateException(key.name() + " has no sealed ML-DSA key");
+    }
+    return cache.get(
+        key.name(),
+        PrivateKey.class,
+        () -> {
+          byte[] plain = sealer.unseal(key.name(), key.sealedPrivateKey());
+          try {
+            return KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+                .generatePrivate(new PKCS8EncodedKeySpec(plain));
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealed key of " + key.name() + " does not decode", e);
+          } finally {
+            Arrays.fill(plain, (byte) 0);
+          }
+        });
   }
 
   @Override

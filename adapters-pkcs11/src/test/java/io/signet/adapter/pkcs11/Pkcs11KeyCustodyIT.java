@@ -26,7 +26,7 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
   static void openToken() {
     SoftHsmTestToken soft = SoftHsmTestToken.get();
     token = new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
-    custody = new Pkcs11KeyCustody(token);
+    custody = new Pkcs11KeyCustody(token, new UnsealedKeyCache(true, 100, java.time.Duration.ofMinutes(5)));
   }
 
   @Override

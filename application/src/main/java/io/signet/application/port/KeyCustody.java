@@ -2,6 +2,8 @@ package io.signet.application.port;
 
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.signing.SigningInput;
 import io.signet.domain.key.Protection;
 import java.util.List;
 
@@ -26,6 +28,12 @@ public interface KeyCustody {
    * destroyed first.
    */
   GeneratedKey generate(KeyName name);
+
+  /**
+   * Signs {@code input} with the private key of {@code key}, with the standard construction of its
+   * algorithm, hedged with fresh randomness. The caller has checked that the version may sign.
+   */
+  Bytes sign(KeyVersion key, SigningInput input);
 
   /** Destroys the HSM objects of {@code name} and forgets any decrypted material. Idempotent. */
   void destroy(KeyName name);

@@ -1,6 +1,12 @@
 package io.signet.application.fake;
 
 import io.signet.application.port.KeyCustody;
+import io.signet.application.port.SignatureVerifier;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.signing.SigningInput;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.Protection;
@@ -44,6 +50,52 @@ public final class FakeKeyCustody implements KeyCustody {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Signs with the JDK's ML-DSA-65 over a tagged encoding of the input (the fake's own
+   * construction; the real adapter uses the standard ones). {@link #verifier()} checks it.
+   */
+  @Override
+  public Bytes sign(KeyVersion key, SigningInput input) {
+    requireAvailable();
+    KeyPair pair = held.get(key.name());
+    if (pair == null) throw new io.signet.domain.SignetException.NotFound("no key " + key.name());
+    try {
+      Signature signer = Signature.getInstance("ML-DSA");
+      signer.initSign(pair.getPrivate());
+      signer.update(encode(input));
+      return Bytes.of(signer.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Verifies what {@link #sign} made, from the version's public key alone. */
+  public SignatureVerifier verifier() {
+    return (key, input, signature) -> {
+      try {
+        var publicKey = KeyFactory.getInstance("ML-DSA").generatePublic(new X509EncodedKeySpec(key.publicKey().toArray()));
+        Signature verifier = Signature.getInstance("ML-DSA");
+        verifier.initVerify(publicKey);
+        verifier.update(encode(input));
+        return verifier.verify(signature.toArray());
+      } catch (GeneralSecurityException | RuntimeException e) {
+        return false;
+      }
+    };
+  }
+
+  private static byte[] encode(SigningInput input) {
+    byte[] context = input.context().toArray();
+    String kind = switch (input) {
+      case SigningInput.Message m -> "message";
+      case SigningInput.Digest d -> "digest:" + d.algorithm().wireName();
+    };
+    byte[] tag = kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] payload = input.payload().toArray();
+    return java.nio.ByteBuffer.allocate(2 + context.length + tag.length + payload.length)
+        .put((byte) context.length).put(context).put((byte) tag.length).put(tag).put(payload).array();
   }
 
   @Override

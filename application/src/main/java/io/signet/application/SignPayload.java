@@ -1,0 +1,42 @@
+package io.signet.application;
+
+import io.signet.application.port.KeyCustody;
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.SigningLog;
+import io.signet.domain.Bytes;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.signing.SigningEvent;
+import io.signet.domain.signing.SigningInput;
+import java.time.Clock;
+
+/**
+ * Signs a message or a precomputed hash with one named, active key version (there is no implicit
+ * "latest"). The signature is returned only after its audit record is durable.
+ */
+public final class SignPayload {
+  private final KeyVersions versions;
+  private final KeyCustody custody;
+  private final SigningLog log;
+  private final Clock clock;
+
+  public SignPayload(KeyVersions versions, KeyCustody custody, SigningLog log, Clock clock) {
+    this.versions = versions;
+    this.custody = custody;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  public Signed sign(KeyName name, SigningInput input, RequestId requestId) {
+    input.requireSupportedBy(name.algorithm());
+    KeyVersion key = KeyLookup.visible(versions, name);
+    key.requireSignable();
+    Bytes signature = custody.sign(key, input);
+    log.record(SigningEvent.of(name, input, requestId, clock.instant()));
+    return new Signed(key, signature);
+  }
+
+  /** The version that signed, and the signature. */
+  public record Signed(KeyVersion key, Bytes signature) {}
+}
