@@ -11,6 +11,8 @@ import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RetireKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignPayload;
+import io.signet.application.VerifySignature;
 import io.signet.application.CreateTenant;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListTenants;
@@ -21,6 +23,8 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.SignatureVerifier;
+import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
 import jakarta.inject.Singleton;
@@ -110,6 +114,16 @@ class UseCaseFactory {
   @Singleton
   GetActiveKey getActiveKey(KeyVersions versions) {
     return new GetActiveKey(versions);
+  }
+
+  @Singleton
+  SignPayload signPayload(KeyVersions versions, KeyCustody custody, SigningLog log, Clock clock) {
+    return new SignPayload(versions, custody, log, clock);
+  }
+
+  @Singleton
+  VerifySignature verifySignature(KeyVersions versions, SignatureVerifier verifier) {
+    return new VerifySignature(versions, verifier);
   }
 
   @Singleton

@@ -10,6 +10,9 @@ import io.signet.application.ListKeys;
 import io.signet.application.RetireKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignPayload;
+import io.signet.application.VerifySignature;
+import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.FakeKeyCustody;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
@@ -39,6 +42,7 @@ class FakeCoreFactory {
   private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
   private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
   private final FakeKeyCustody custody = new FakeKeyCustody();
+  private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
 
   @Singleton
@@ -104,6 +108,26 @@ class FakeCoreFactory {
   @Singleton
   GetActiveKey getActiveKey() {
     return new GetActiveKey(versions);
+  }
+
+  @Singleton
+  SignPayload signPayload() {
+    return new SignPayload(versions, custody, signingLog, clock);
+  }
+
+  @Singleton
+  VerifySignature verifySignature() {
+    return new VerifySignature(versions, custody.verifier());
+  }
+
+  @Singleton
+  InMemorySigningLog signingLog() {
+    return signingLog;
+  }
+
+  @Singleton
+  FakeKeyCustody custody() {
+    return custody;
   }
 
   @Singleton

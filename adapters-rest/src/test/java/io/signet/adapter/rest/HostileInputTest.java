@@ -48,6 +48,8 @@ class HostileInputTest {
             new String[] {"GET", "/admin/v1/audit?limit=-99999999999999999999"},
             new String[] {"GET", "/api/v1/me"},
             new String[] {"POST", "/api/v1/kms/keys/rotate"},
+            new String[] {"POST", "/api/v1/signature/sign"},
+            new String[] {"POST", "/api/v1/signature/verify-hash"},
             new String[] {"POST", "/admin/v1/tenants/" + tenant + "/keys/retire"},
             new String[] {"PUT", "/admin/v1/tenants/" + tenant + "/key-policy"},
             new String[] {"POST", "/api/v1/me"});

@@ -1,0 +1,115 @@
+package io.signet.adapter.persistence;
+
+import io.micronaut.context.annotation.Value;
+import io.signet.application.port.SigningLog;
+import io.signet.domain.SignetException;
+import io.signet.domain.signing.SigningEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link SigningLog} in PostgreSQL with group commit: concurrent callers' events go into one
+ * transaction (up to {@code signet.signing-log.max-batch} rows), written by a single writer; each
+ * caller returns when the transaction holding its event has committed. One commit per batch instead
+ * of one per signature keeps PostgreSQL off the critical path at high rates, and no caller is
+ * answered before its record is durable.
+ */
+@Singleton
+public final class JdbcSigningLog implements SigningLog {
+  private static final String INSERT =
+      "INSERT INTO signature_event (at, tenant_id, algorithm, version, operation, payload_sha256, request_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private final Sql sql;
+  private final int maxBatch;
+  private final Duration timeout;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  JdbcSigningLog(
+      Sql sql,
+      @Value("${signet.signing-log.max-batch:256}") int maxBatch,
+      @Value("${signet.signing-log.timeout:10s}") Duration timeout) {
+    this.sql = sql;
+    this.maxBatch = maxBatch;
+    this.timeout = timeout;
+    this.writer = Thread.ofPlatform().daemon().name("signing-log-writer").start(this::writeLoop);
+  }
+
+  @Override
+  public void record(SigningEvent event) {
+    Pending pending = new Pending(event, new CompletableFuture<>());
+    if (!running) throw new SignetException.Unavailable("signing log is shutting down", null);
+    queue.add(pending);
+    try {
+      pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw PersistenceErrors.translate(e.getCause());
+    } catch (TimeoutException e) {
+      throw new SignetException.Unavailable("database unavailable: the signing log did not commit in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SignetException.Unavailable("interrupted while recording the signature", e);
+    }
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        write(batch);
+        batch.forEach(p -> p.done().complete(null));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        batch.forEach(p -> p.done().completeExceptionally(e));
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    sql.write(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (Pending p : batch) {
+              SigningEvent e = p.event();
+              s.setObject(1, Sql.timestamp(e.at()));
+              s.setObject(2, e.key().tenant().value());
+              s.setString(3, e.key().algorithm().shortName());
+              s.setInt(4, e.key().version());
+              s.setString(5, e.operation());
+              s.setBytes(6, e.payloadSha256().toArray());
+              s.setObject(7, e.requestId().value());
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @PreDestroy
+  void close() throws InterruptedException {
+    running = false;
+    writer.join(timeout.toMillis());
+  }
+
+  private record Pending(SigningEvent event, CompletableFuture<Void> done) {}
+}

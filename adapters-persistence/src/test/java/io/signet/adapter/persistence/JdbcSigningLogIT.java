@@ -1,0 +1,40 @@
+package io.signet.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.domain.Bytes;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.signing.SigningEvent;
+import io.signet.domain.tenant.TenantId;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JdbcSigningLogIT {
+  @Test
+  void everyConcurrentEventIsDurableWhenRecordReturnsAndTheyShareCommits() throws Exception {
+    JdbcSigningLog log = PersistenceContext.get().getBean(JdbcSigningLog.class);
+    TenantId tenant = TenantId.random();
+    KeyName key = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
+    List<Thread> signers = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      signers.add(Thread.ofVirtual().start(() ->
+          log.record(new SigningEvent(key, "sign", Bytes.of(new byte[32]), RequestId.random(), Instant.now()))));
+    }
+    for (Thread t : signers) t.join();
+    var db = PostgresTestDatabase.container();
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s = c.prepareStatement("SELECT count(*), count(DISTINCT xmin::text) FROM signature_event WHERE tenant_id = ?")) {
+      s.setObject(1, tenant.value());
+      try (var rows = s.executeQuery()) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(200);
+        assertThat(rows.getInt(2)).as("transactions used").isLessThan(200);
+      }
+    }
+  }
+}
