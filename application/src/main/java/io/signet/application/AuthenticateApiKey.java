@@ -1,6 +1,7 @@
 package io.signet.application;
 
 import io.signet.application.port.ApiKeys;
+import io.signet.application.port.Tenants;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyToken;
 import io.signet.domain.access.Principal;
@@ -12,9 +13,11 @@ import io.signet.domain.access.Principal;
  */
 public final class AuthenticateApiKey {
   private final ApiKeys apiKeys;
+  private final Tenants tenants;
 
-  public AuthenticateApiKey(ApiKeys apiKeys) {
+  public AuthenticateApiKey(ApiKeys apiKeys, Tenants tenants) {
     this.apiKeys = apiKeys;
+    this.tenants = tenants;
   }
 
   public Principal authenticate(String presented) {
@@ -22,7 +25,7 @@ public final class AuthenticateApiKey {
     return apiKeys
         .find(token.id())
         .filter(key -> key.authenticates(token))
-        .map(Principal::of)
+        .flatMap(key -> tenants.find(key.tenant()).map(tenant -> Principal.of(key, tenant.plan())))
         .orElseThrow(SignetException.Unauthenticated::new);
   }
 }

@@ -38,7 +38,7 @@ class TenantsAndApiKeysTest {
   private final IssueApiKey issueApiKey =
       new IssueApiKey(tenants, apiKeys, audit, tx, clock, new SecureRandom());
   private final RevokeApiKey revokeApiKey = new RevokeApiKey(apiKeys, audit, tx, clock);
-  private final AuthenticateApiKey authenticate = new AuthenticateApiKey(apiKeys);
+  private final AuthenticateApiKey authenticate = new AuthenticateApiKey(apiKeys, tenants);
   private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.random());
 
   @Test

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.ChargeRequest;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.ListKeys;
@@ -74,8 +75,8 @@ class UseCaseFactory {
   }
 
   @Singleton
-  AuthenticateApiKey authenticateApiKey(ApiKeys apiKeys) {
-    return new AuthenticateApiKey(apiKeys);
+  AuthenticateApiKey authenticateApiKey(ApiKeys apiKeys, Tenants tenants) {
+    return new AuthenticateApiKey(apiKeys, tenants);
   }
 
   @Singleton
@@ -114,6 +115,11 @@ class UseCaseFactory {
   @Singleton
   GetActiveKey getActiveKey(KeyVersions versions) {
     return new GetActiveKey(versions);
+  }
+
+  @Singleton
+  ChargeRequest chargeRequest(RateLimitSettings settings, Clock clock) {
+    return new ChargeRequest(settings.budgets(), settings.instances(), clock);
   }
 
   @Singleton

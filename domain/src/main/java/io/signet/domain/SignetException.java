@@ -82,14 +82,21 @@ public abstract sealed class SignetException extends RuntimeException {
   /** The caller has spent its budget; it may try again after {@link #retryAfter()}. */
   public static final class RateLimited extends SignetException {
     private final Duration retryAfter;
+    private final long limit;
 
-    public RateLimited(Duration retryAfter) {
-      super("rate limit exceeded");
+    public RateLimited(Duration retryAfter, long limit) {
+      super("rate limit exceeded; retry after " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s");
       this.retryAfter = retryAfter;
+      this.limit = limit;
     }
 
     public Duration retryAfter() {
       return retryAfter;
+    }
+
+    /** The budget (units) this caller has at most. */
+    public long limit() {
+      return limit;
     }
   }
 

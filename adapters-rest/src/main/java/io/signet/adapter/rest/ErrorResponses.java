@@ -54,7 +54,7 @@ final class ErrorResponses
           case SignetException.RateLimited limited ->
               exchange
                   .error(request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
-                  .header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+                  .header("Retry-After", Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
           case SignetException.Unavailable unavailable -> {
             LOG.warn("{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage(), e.getCause());
             yield exchange.error(

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.ChargeRequest;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.ListKeys;
@@ -72,7 +73,7 @@ class FakeCoreFactory {
 
   @Singleton
   AuthenticateApiKey authenticateApiKey() {
-    return new AuthenticateApiKey(apiKeys);
+    return new AuthenticateApiKey(apiKeys, tenants);
   }
 
   @Singleton
@@ -108,6 +109,18 @@ class FakeCoreFactory {
   @Singleton
   GetActiveKey getActiveKey() {
     return new GetActiveKey(versions);
+  }
+
+  /** Small budgets, so that tests reach them: free = 20 signatures at once, 10 per second. */
+  @Singleton
+  ChargeRequest chargeRequest() {
+    return new ChargeRequest(
+        java.util.Map.of(
+            io.signet.domain.tenant.Plan.FREE, new ChargeRequest.Budget(100, 200),
+            io.signet.domain.tenant.Plan.STANDARD, new ChargeRequest.Budget(100_000, 100_000),
+            io.signet.domain.tenant.Plan.ENTERPRISE, new ChargeRequest.Budget(100_000, 100_000)),
+        1,
+        clock);
   }
 
   @Singleton

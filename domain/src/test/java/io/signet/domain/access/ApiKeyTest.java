@@ -38,7 +38,7 @@ class ApiKeyTest {
   void grantsOnlyItsScopes() {
     assertThat(key.grants(Scope.SIGN)).isTrue();
     assertThat(key.grants(Scope.KEYS_MANAGE)).isFalse();
-    assertThatThrownBy(() -> Principal.of(key).require(Scope.VERIFY))
+    assertThatThrownBy(() -> Principal.of(key, io.signet.domain.tenant.Plan.FREE).require(Scope.VERIFY))
         .isInstanceOf(SignetException.Forbidden.class)
         .hasMessageContaining("verify");
   }

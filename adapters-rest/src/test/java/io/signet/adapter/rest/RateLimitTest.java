@@ -1,0 +1,47 @@
+package io.signet.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(environments = {"test", FakeCoreFactory.ENVIRONMENT})
+class RateLimitTest {
+  @Inject EmbeddedServer server;
+
+  @Test
+  void aFreeTenantGets429WithRetryAfterOnceItsBurstIsSpentAndHeadersAlways() {
+    RawHttp http = new RawHttp(server.getURI());
+    String tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"free\",\"plan\":\"free\"}").data().get("tenant_id");
+    String apiKey = (String) http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AdminApiTest.AS_ADMIN_JSON, "{\"scopes\":[\"sign\",\"keys:manage\"]}").data().get("api_key");
+    Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+    var generated = http.send("POST", "/api/v1/kms/keys/generate", caller, "{}");
+    assertThat(generated.header("X-RateLimit-Limit")).isEqualTo("200");
+    assertThat(generated.header("X-RateLimit-Remaining")).isEqualTo("150");
+
+    RawHttp.Reply limited = null;
+    int signed = 0;
+    for (int i = 0; i < 30 && limited == null; i++) {
+      var reply = http.send("POST", "/api/v1/signature/sign", caller, "{\"message\":\"aGk=\",\"key_version\":1}");
+      if (reply.status() == 429) limited = reply;
+      else signed++;
+    }
+    assertThat(signed).isBetween(15, 17);
+    assertThat(limited).isNotNull();
+    assertThat(limited.errorCode()).isEqualTo("ERR_RATE_LIMIT_001");
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 2);
+    assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("200");
+  }
+
+  @Test
+  void costsFollowWhatTheOperationCostsSignet() {
+    assertThat(RateLimitFilter.cost("/api/v1/signature/sign")).isEqualTo(10);
+    assertThat(RateLimitFilter.cost("/api/v1/signature/verify-hash")).isEqualTo(2);
+    assertThat(RateLimitFilter.cost("/api/v1/kms/keys/rotate")).isEqualTo(50);
+    assertThat(RateLimitFilter.cost("/api/v1/kms/keys")).isEqualTo(1);
+  }
+}

@@ -1,0 +1,28 @@
+package io.signet.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.application.ChargeRequest;
+import io.signet.domain.tenant.Plan;
+import java.util.Map;
+
+/**
+ * Request budgets per plan, in cost units (a signature costs 10, a verification 2): per second and
+ * burst. {@code instances} is how many Signet instances share the load; each enforces its share.
+ * Defaults: free 100/s (10 signatures/s), standard 2,000/s (200 signatures/s), enterprise
+ * 20,000/s (2,000 signatures/s), each with a burst of twice its rate.
+ */
+@ConfigurationProperties("signet.rate-limit")
+record RateLimitSettings(
+    @Bindable(defaultValue = "1") int instances,
+    @Bindable(defaultValue = "100") long freePerSecond,
+    @Bindable(defaultValue = "2000") long standardPerSecond,
+    @Bindable(defaultValue = "20000") long enterprisePerSecond) {
+
+  Map<Plan, ChargeRequest.Budget> budgets() {
+    return Map.of(
+        Plan.FREE, new ChargeRequest.Budget(freePerSecond, 2 * freePerSecond),
+        Plan.STANDARD, new ChargeRequest.Budget(standardPerSecond, 2 * standardPerSecond),
+        Plan.ENTERPRISE, new ChargeRequest.Budget(enterprisePerSecond, 2 * enterprisePerSecond));
+  }
+}
