@@ -111,7 +111,10 @@ class FakeCoreFactory {
     return new GetActiveKey(versions);
   }
 
-  /** Small budgets, so that tests reach them: free = 20 signatures at once, 10 per second. */
+  /**
+   * Small budgets, so that tests reach them (free: 20 signatures at once), on a clock that stands
+   * still, so that nothing refills while a test counts.
+   */
   @Singleton
   ChargeRequest chargeRequest() {
     return new ChargeRequest(
@@ -120,7 +123,7 @@ class FakeCoreFactory {
             io.signet.domain.tenant.Plan.STANDARD, new ChargeRequest.Budget(100_000, 100_000),
             io.signet.domain.tenant.Plan.ENTERPRISE, new ChargeRequest.Budget(100_000, 100_000)),
         1,
-        clock);
+        Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
   }
 
   @Singleton

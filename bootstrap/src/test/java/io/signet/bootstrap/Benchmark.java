@@ -1,0 +1,162 @@
+package io.signet.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.signet.adapter.rest.RawHttp;
+import io.signet.application.port.KeyCustody;
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.SignatureVerifier;
+import io.signet.domain.Bytes;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.signing.SigningInput;
+import io.signet.domain.tenant.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The signing benchmark (run by {@code scripts/bench}): in one run, raw in-process sign/verify
+ * throughput of ML-DSA-65 and composite through the production custody and verifier (SoftHSM2,
+ * BouncyCastle), then the same operations through HTTP with 2, 16 and 64 concurrent clients
+ * against the whole service (authentication, rate limiting, JSON, the audit commit), on an
+ * embedded PostgreSQL. Writes the table into README.md between the bench markers.
+ */
+public final class Benchmark {
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+  private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
+  private static final byte[] MESSAGE = new byte[256];
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path readme = Path.of(args.length > 0 ? args[0] : "README.md");
+    Arrays.fill(MESSAGE, (byte) 'x');
+    Map<String, Object> properties = new HashMap<>();
+    EmbeddedDatabase.startIfUnconfigured().ifPresent(db -> properties.putAll(db.properties()));
+    properties.put("micronaut.server.port", -1);
+    properties.put("signet.admin.token", SignetApp.ADMIN_TOKEN);
+    properties.put("signet.lifecycle.enabled", false);
+    properties.put("signet.rate-limit.enterprise-per-second", 100_000_000L);
+    List<String> rows = new ArrayList<>();
+    try (ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start()) {
+      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+      RawHttp http = new RawHttp(server.getURI());
+      var tenant = http.send("POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"bench\",\"plan\":\"enterprise\"}");
+      String tenantId = (String) tenant.data().get("tenant_id");
+      String apiKey = (String) http.send("POST", "/admin/v1/tenants/" + tenantId + "/api-keys", SignetApp.AS_ADMIN_JSON, "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\"]}").data().get("api_key");
+      Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+      http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Dilithium3\"}");
+      http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
+
+      KeyCustody custody = context.getBean(KeyCustody.class);
+      SignatureVerifier verifier = context.getBean(SignatureVerifier.class);
+      KeyVersions versions = context.getBean(KeyVersions.class);
+      TenantId owner = new TenantId(UUID.fromString(tenantId));
+      SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), Bytes.of(new byte[0]));
+      String b64 = Base64.getEncoder().encodeToString(MESSAGE);
+
+      for (Algorithm algorithm : Algorithm.values()) {
+        KeyVersion key = versions.find(new KeyName(owner, algorithm, 1)).orElseThrow();
+        Bytes signature = custody.sign(key, input);
+        for (int threads : new int[] {1, 2}) {
+          rows.add(row("in-process", algorithm, "sign", threads, measure(threads, () -> custody.sign(key, input))));
+        }
+        for (int threads : new int[] {1, 2}) {
+          rows.add(row("in-process", algorithm, "verify", threads, measure(threads, () -> verifier.verify(key, input, signature))));
+        }
+        String alg = algorithm.wireName();
+        String signBody = "{\"message\":\"" + b64 + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
+        String sig = (String) http.send("POST", "/api/v1/signature/sign", caller, signBody).data().get("signature");
+        String verifyBody = "{\"message\":\"" + b64 + "\",\"signature\":\"" + sig + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
+        for (int clients : new int[] {2, 16, 64}) {
+          rows.add(row("HTTP", algorithm, "sign", clients, measure(clients, () -> require(http.send("POST", "/api/v1/signature/sign", caller, signBody)))));
+        }
+        for (int clients : new int[] {2, 16, 64}) {
+          rows.add(row("HTTP", algorithm, "verify", clients, measure(clients, () -> require(http.send("POST", "/api/v1/signature/verify", caller, verifyBody)))));
+        }
+      }
+      server.stop();
+    } finally {
+      EmbeddedDatabase.stopStarted();
+    }
+    String table = table(rows);
+    System.out.println(table);
+    String text = Files.readString(readme);
+    int start = text.indexOf("<!-- bench:start -->");
+    int end = text.indexOf("<!-- bench:end -->");
+    if (start < 0 || end < start) throw new IllegalStateException("README.md has no bench markers");
+    Files.writeString(readme, text.substring(0, start) + "<!-- bench:start -->\n" + table + text.substring(end));
+  }
+
+  private static Object require(RawHttp.Reply reply) {
+    if (reply.status() != 200) throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body());
+    return reply;
+  }
+
+  /** Runs {@code work} from {@code threads} threads for WARMUP then MEASURE; returns ops/s, p50, p99 (ms). */
+  private static double[] measure(int threads, java.util.concurrent.Callable<?> work) throws Exception {
+    run(threads, work, WARMUP);
+    List<long[]> latencies = run(threads, work, MEASURE);
+    long count = latencies.stream().mapToLong(l -> l.length).sum();
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new double[] {count / (MEASURE.toNanos() / 1e9), all[(int) (all.length * 0.50)] / 1e6, all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6};
+  }
+
+  private static List<long[]> run(int threads, java.util.concurrent.Callable<?> work, Duration duration) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(threads);
+    List<long[]> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < threads; t++) {
+      Thread.ofPlatform().start(() -> {
+        long[] samples = new long[1 << 20];
+        int n = 0;
+        try {
+          while (!stop.get() && n < samples.length) {
+            long begin = System.nanoTime();
+            work.call();
+            samples[n++] = System.nanoTime() - begin;
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        } finally {
+          results.add(Arrays.copyOf(samples, n));
+          done.countDown();
+        }
+      });
+    }
+    Thread.sleep(duration.toMillis());
+    stop.set(true);
+    done.await();
+    if (!failures.isEmpty()) throw new IllegalStateException("benchmark operation failed", failures.getFirst());
+    return results;
+  }
+
+  private static String row(String path, Algorithm algorithm, String operation, int concurrency, double[] m) {
+    String line = String.format(java.util.Locale.ROOT, "| %s | %s | %s | %d | %.0f | %.2f | %.2f |", path, algorithm.wireName(), operation, concurrency, m[0], m[1], m[2]);
+    System.out.println(line);
+    return line;
+  }
+
+  private static String table(List<String> rows) {
+    String header =
+        "Measured on " + LocalDate.now() + " by `scripts/bench` (" + Runtime.getRuntime().availableProcessors()
+            + " cores, " + System.getProperty("java.vm.name") + " " + Runtime.version() + "; 256-byte messages; "
+            + WARMUP.toSeconds() + " s warm-up and " + MEASURE.toSeconds() + " s per row; PostgreSQL and the clients share the machine).\n\n"
+            + "| path | algorithm | operation | threads / clients | ops/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n";
+    return header + String.join("\n", rows) + "\n\n";
+  }
+}
