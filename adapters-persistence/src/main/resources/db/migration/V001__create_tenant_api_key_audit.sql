@@ -32,19 +32,20 @@ CREATE INDEX audit_event_by_tenant_time ON audit_event (tenant_id, at DESC, seq 
 
 -- The audit log is append-only for every role, the application's included: the database refuses
 -- UPDATE, DELETE and TRUNCATE whoever asks.
-CREATE FUNCTION audit_event_is_append_only() RETURNS trigger
+-- Shared by every append-only table.
+CREATE FUNCTION refuse_change_to_append_only_table() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 
 CREATE TRIGGER audit_event_refuses_change
     BEFORE UPDATE OR DELETE ON audit_event
-    FOR EACH ROW EXECUTE FUNCTION audit_event_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only_table();
 
 CREATE TRIGGER audit_event_refuses_truncate
     BEFORE TRUNCATE ON audit_event
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_event_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table();

@@ -14,19 +14,10 @@ CREATE TABLE signature_event (
 CREATE INDEX signature_event_by_request ON signature_event (request_id);
 CREATE INDEX signature_event_by_tenant_time ON signature_event (tenant_id, at DESC);
 
-CREATE FUNCTION signature_event_is_append_only() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    RAISE EXCEPTION 'signature_event is append-only: % refused', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END
-$$;
-
 CREATE TRIGGER signature_event_refuses_change
     BEFORE UPDATE OR DELETE ON signature_event
-    FOR EACH ROW EXECUTE FUNCTION signature_event_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only_table();
 
 CREATE TRIGGER signature_event_refuses_truncate
     BEFORE TRUNCATE ON signature_event
-    FOR EACH STATEMENT EXECUTE FUNCTION signature_event_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table();

@@ -6,7 +6,6 @@ import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
 import io.signet.domain.audit.AuditAction;
-import io.signet.domain.audit.AuditEvent;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
@@ -22,28 +21,22 @@ import java.time.Instant;
 public final class ArchiveKey {
   private final KeyVersions versions;
   private final KeyCustody custody;
-  private final AuditLog audit;
-  private final Transactions transactions;
+  private final VersionTransition transition;
   private final Clock clock;
 
   public ArchiveKey(
       KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions, Clock clock) {
     this.versions = versions;
     this.custody = custody;
-    this.audit = audit;
-    this.transactions = transactions;
+    this.transition = new VersionTransition(versions, audit, transactions);
     this.clock = clock;
   }
 
   public Archived archive(KeyName name, Invocation invocation) {
     KeyVersion current = KeyLookup.visible(versions, name);
     Instant now = clock.instant();
-    KeyVersion archived = current.archive(now);
-    transactions.run(
-        () -> {
-          versions.transition(current, archived);
-          audit.append(AuditEvent.of(invocation, AuditAction.KEY_ARCHIVED, name.label(), name.tenant(), now));
-        });
+    KeyVersion archived =
+        transition.store(current, current.archive(now), AuditAction.KEY_ARCHIVED, invocation, now);
     try {
       custody.destroy(name);
       return new Archived(archived, true);

@@ -5,6 +5,12 @@ import io.signet.application.port.Tenants;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyToken;
 import io.signet.domain.access.Principal;
+import io.signet.domain.tenant.Plan;
+import io.signet.domain.tenant.Tenant;
+import io.signet.domain.tenant.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a presented {@code X-API-Key} into a principal. Unknown, malformed and revoked keys fail
@@ -14,6 +20,7 @@ import io.signet.domain.access.Principal;
 public final class AuthenticateApiKey {
   private final ApiKeys apiKeys;
   private final Tenants tenants;
+  private final Map<TenantId, Plan> plans = new ConcurrentHashMap<>();
 
   public AuthenticateApiKey(ApiKeys apiKeys, Tenants tenants) {
     this.apiKeys = apiKeys;
@@ -25,7 +32,16 @@ public final class AuthenticateApiKey {
     return apiKeys
         .find(token.id())
         .filter(key -> key.authenticates(token))
-        .flatMap(key -> tenants.find(key.tenant()).map(tenant -> Principal.of(key, tenant.plan())))
+        .flatMap(key -> plan(key.tenant()).map(plan -> Principal.of(key, plan)))
         .orElseThrow(SignetException.Unauthenticated::new);
+  }
+
+  /** A tenant's plan, remembered: plans are set when a tenant is created and never change. */
+  private Optional<Plan> plan(TenantId tenant) {
+    Plan known = plans.get(tenant);
+    if (known != null) return Optional.of(known);
+    Optional<Plan> found = tenants.find(tenant).map(Tenant::plan);
+    found.ifPresent(plan -> plans.put(tenant, plan));
+    return found;
   }
 }

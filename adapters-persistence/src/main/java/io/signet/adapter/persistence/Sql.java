@@ -1,5 +1,6 @@
 package io.signet.adapter.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -14,16 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs JDBC work in a transaction (joining the caller's when there is one) and translates every
+ * Runs JDBC writes in a transaction (joining the caller's when there is one) and translates every
  * failure through {@link PersistenceErrors}. Plain SQL rather than generated repositories: the
  * invariants here (partial unique indexes, compare-and-set updates, claims) are SQL.
  */
 @Singleton
 final class Sql {
   private final TransactionOperations<Connection> transactions;
+  private final ConnectionOperations<Connection> connections;
 
-  Sql(TransactionOperations<Connection> transactions) {
+  Sql(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
     this.transactions = transactions;
+    this.connections = connections;
   }
 
   @FunctionalInterface
@@ -49,9 +52,13 @@ final class Sql {
     }
   }
 
+  /**
+   * Runs a read on a pooled connection in autocommit (one round trip per statement), or on the
+   * caller's transaction when there is one. Every read here is a single statement.
+   */
   <T> T read(Work<T> work) {
     try {
-      return transactions.executeRead(status -> call(work, status.getConnection()));
+      return connections.executeRead(status -> call(work, status.getConnection()));
     } catch (RuntimeException e) {
       throw PersistenceErrors.translate(e);
     }

@@ -10,9 +10,15 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * registered, not only passed by instance.
  */
 final class BouncyCastle {
+  private static final Provider PROVIDER = register();
+
   private BouncyCastle() {}
 
-  static synchronized Provider provider() {
+  static Provider provider() {
+    return PROVIDER;
+  }
+
+  private static synchronized Provider register() {
     Provider registered = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
     if (registered != null) return registered;
     Provider provider = new BouncyCastleProvider();
