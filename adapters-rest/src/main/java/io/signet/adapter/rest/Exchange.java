@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.signet.domain.access.Principal;
+import io.signet.domain.access.Scope;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
@@ -49,6 +50,13 @@ final class Exchange {
     return request
         .getAttribute(PRINCIPAL, Principal.class)
         .orElseThrow(() -> new IllegalStateException("tenant route reached without authentication"));
+  }
+
+  /** The authenticated API key, if it carries {@code scope}; Forbidden otherwise. */
+  static Principal authorize(HttpRequest<?> request, Scope scope) {
+    Principal caller = principal(request);
+    caller.require(scope);
+    return caller;
   }
 
   static Invocation asOperator(HttpRequest<?> request) {

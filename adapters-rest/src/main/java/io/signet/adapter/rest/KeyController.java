@@ -38,7 +38,7 @@ final class KeyController {
   @Get
   HttpResponse<Envelope> list(
       HttpRequest<?> request, @Nullable @QueryValue String algorithm, @Nullable @QueryValue String status) {
-    Principal caller = authorize(request, Scope.KEYS_READ);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_READ);
     var keys =
         listKeys
             .list(
@@ -53,7 +53,7 @@ final class KeyController {
 
   @Get("/active")
   HttpResponse<Envelope> active(HttpRequest<?> request, @Nullable @QueryValue String algorithm) {
-    Principal caller = authorize(request, Scope.KEYS_READ);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_READ);
     Algorithm which = algorithm == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(algorithm);
     return exchange.ok(request, KeyViews.KeyView.of(getActiveKey.get(caller.tenant(), which)));
   }
@@ -61,34 +61,28 @@ final class KeyController {
   @Post("/generate")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> generate(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
     return operations.generate(request, caller.tenant(), body, Exchange.asTenant(request));
   }
 
   @Post("/rotate")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> rotate(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
     return operations.rotate(request, caller.tenant(), body, Exchange.asTenant(request));
   }
 
   @Post("/retire")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> retire(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
     return operations.retire(request, caller.tenant(), body, Exchange.asTenant(request));
   }
 
   @Post("/archive")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> archive(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.KEYS_MANAGE);
+    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
     return operations.archive(request, caller.tenant(), body, Exchange.asTenant(request));
-  }
-
-  private static Principal authorize(HttpRequest<?> request, Scope scope) {
-    Principal caller = Exchange.principal(request);
-    caller.require(scope);
-    return caller;
   }
 }

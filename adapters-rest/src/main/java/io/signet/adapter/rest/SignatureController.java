@@ -59,7 +59,7 @@ final class SignatureController {
   @Post("/sign")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> sign(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.SIGN);
+    Principal caller = Exchange.authorize(request, Scope.SIGN);
     JsonBody fields = JsonBody.parse(body, SIGN);
     KeyName key = keyName(caller, fields);
     SigningInput input = new SigningInput.Message(payload(fields, "message"), context(fields));
@@ -70,7 +70,7 @@ final class SignatureController {
   @Post("/verify")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verify(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.VERIFY);
+    Principal caller = Exchange.authorize(request, Scope.VERIFY);
     JsonBody fields = JsonBody.parse(body, VERIFY);
     KeyName key = keyName(caller, fields);
     SigningInput input = new SigningInput.Message(payload(fields, "message"), context(fields));
@@ -81,7 +81,7 @@ final class SignatureController {
   @Post("/sign-hash")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> signHash(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.SIGN);
+    Principal caller = Exchange.authorize(request, Scope.SIGN);
     JsonBody fields = JsonBody.parse(body, SIGN_HASH);
     KeyName key = keyName(caller, fields);
     SigningInput.Digest input = digest(fields);
@@ -99,19 +99,13 @@ final class SignatureController {
   @Post("/verify-hash")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verifyHash(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = authorize(request, Scope.VERIFY);
+    Principal caller = Exchange.authorize(request, Scope.VERIFY);
     JsonBody fields = JsonBody.parse(body, VERIFY_HASH);
     KeyName key = keyName(caller, fields);
     SigningInput.Digest input = digest(fields);
     boolean valid = verifySignature.verify(key, input, payload(fields, "signature"));
     return exchange.ok(
         request, new VerifiedHash(valid, key.version(), key.algorithm().wireName(), input.algorithm().wireName()));
-  }
-
-  private static Principal authorize(HttpRequest<?> request, Scope scope) {
-    Principal caller = Exchange.principal(request);
-    caller.require(scope);
-    return caller;
   }
 
   private static KeyName keyName(Principal caller, JsonBody fields) {
