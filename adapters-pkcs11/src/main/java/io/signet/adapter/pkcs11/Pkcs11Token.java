@@ -62,9 +62,11 @@ public final class Pkcs11Token {
   private final Provider provider;
   private final KeyStore keyStore;
   private final TokenObjects objects;
+  private final Pkcs11Settings settings;
   private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
 
   Pkcs11Token(Pkcs11Settings settings) {
+    this.settings = settings;
     Path library = settings.library();
     this.tokenLabel = settings.tokenLabel();
     PKCS11 p11 = load(library);
@@ -202,12 +204,36 @@ public final class Pkcs11Token {
     }
   }
 
-  /** True when the token answers and the session is logged in. */
+  /**
+   * True when the token answers and Signet is logged in to it. When it is not (the HSM restarted,
+   * lost its sessions or its login), this reopens the session and logs in again with the configured
+   * PIN, so that readiness recovers by itself once the HSM is back.
+   */
   boolean healthy() {
     try {
-      return objects.loggedIn();
+      if (objects.loggedIn()) return true;
     } catch (PKCS11Exception | RuntimeException e) {
+      LOG.warn("HSM token '{}' does not answer{}", tokenLabel, Pkcs11Errors.code(e));
+    }
+    return reconnect();
+  }
+
+  private synchronized boolean reconnect() {
+    char[] pin = null;
+    try {
+      objects.reopen();
+      pin = settings.pin();
+      synchronized (keyStore) {
+        keyStore.load(null, pin);
+      }
+      boolean loggedIn = objects.loggedIn();
+      if (loggedIn) LOG.warn("HSM token '{}': session reopened and logged in again", tokenLabel);
+      return loggedIn;
+    } catch (Exception e) {
+      LOG.warn("HSM token '{}' still unavailable{}", tokenLabel, Pkcs11Errors.code(e));
       return false;
+    } finally {
+      if (pin != null) Arrays.fill(pin, '\0');
     }
   }
 

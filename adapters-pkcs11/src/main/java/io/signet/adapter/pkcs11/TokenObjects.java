@@ -19,17 +19,31 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * logged-in application (PKCS#11 login is per application, so this session is authenticated too).
  *
  * <p>A PKCS#11 session is not safe for concurrent use: every method is synchronized. These are
- * management calls, never on the signing path.
+ * management calls, never on the signing path. The session field changes only in {@link #reopen}.
  */
 final class TokenObjects {
   private final PKCS11 p11;
   private final long slot;
-  private final long session;
+  private long session;
 
   TokenObjects(PKCS11 p11, long slot) throws PKCS11Exception {
     this.p11 = p11;
     this.slot = slot;
-    this.session = p11.C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, null, null);
+    this.session = open(p11, slot);
+  }
+
+  /** Replaces the session, for after the token lost it (an HSM restart closes every session). */
+  synchronized void reopen() throws PKCS11Exception {
+    try {
+      p11.C_CloseSession(session);
+    } catch (PKCS11Exception alreadyGone) {
+      // the token no longer knows it
+    }
+    session = open(p11, slot);
+  }
+
+  private static long open(PKCS11 p11, long slot) throws PKCS11Exception {
+    return p11.C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, null, null);
   }
 
   /** Labels of the token's private and secret key objects whose label starts with prefix. */

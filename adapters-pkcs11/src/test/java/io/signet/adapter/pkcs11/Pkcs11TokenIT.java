@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sun.security.pkcs11.wrapper.PKCS11;
+import sun.security.pkcs11.wrapper.PKCS11Constants;
 
 class Pkcs11TokenIT {
   private static Pkcs11Token token;
@@ -67,6 +69,25 @@ class Pkcs11TokenIT {
     }
     assertThat(token.keyAttributes(label)).isEmpty();
     assertThatThrownBy(() -> token.privateKey(label)).isInstanceOf(SignetException.NotFound.class);
+  }
+
+  @Test
+  void logsInAgainByItselfWhenTheTokenLostTheLogin() throws Exception {
+    PKCS11 p11 = PKCS11.getInstance(SoftHsmTestToken.LIBRARY, "C_GetFunctionList", null, false);
+    long slot = -1;
+    for (long candidate : p11.C_GetSlotList(true)) {
+      if (new String(p11.C_GetTokenInfo(candidate).label).strip().equals(SoftHsmTestToken.get().label())) slot = candidate;
+    }
+    long session = p11.C_OpenSession(slot, PKCS11Constants.CKF_SERIAL_SESSION, null, null);
+    p11.C_Logout(session);
+    p11.C_CloseSession(session);
+    assertThat(token.objects().loggedIn()).as("the token really lost the login").isFalse();
+
+    assertThat(token.healthy()).isTrue();
+    assertThat(token.objects().loggedIn()).isTrue();
+    String label = "signet.it.after-relogin";
+    token.generateEcKey(label);
+    token.destroy(label);
   }
 
   @Test
