@@ -34,10 +34,6 @@ public final class Bytes {
     return Base64.getEncoder().encodeToString(value);
   }
 
-  public String hex() {
-    return HexFormat.of().formatHex(value);
-  }
-
   /** Compares in time that does not depend on where the contents differ. */
   public boolean constantTimeEquals(Bytes other) {
     return MessageDigest.isEqual(value, other.value);

@@ -45,18 +45,14 @@ final class Constructions {
   static Bytes sign(
       Algorithm algorithm, PrivateKey privateKey, Bytes publicKeySpki, SigningInput input, SecureRandom random)
       throws GeneralSecurityException {
-    Signature signer = Signature.getInstance(scheme(algorithm, input), BouncyCastle.provider());
-    if (random == null) signer.initSign(privateKey);
-    else signer.initSign(privateKey, random);
+    Signature signer = signer(scheme(algorithm, input), privateKey, random);
     feed(signer, algorithm, publicKeySpki, input);
     return Bytes.of(signer.sign());
   }
 
   /** Signs a message representative μ directly (FIPS 204 ML-DSA.Sign_internal's μ form). */
   static byte[] signMu(PrivateKey mlDsaKey, byte[] mu, SecureRandom random) throws GeneralSecurityException {
-    Signature signer = Signature.getInstance(ML_DSA_EXTERNAL_MU, BouncyCastle.provider());
-    if (random == null) signer.initSign(mlDsaKey);
-    else signer.initSign(mlDsaKey, random);
+    Signature signer = signer(ML_DSA_EXTERNAL_MU, mlDsaKey, random);
     signer.update(mu);
     return signer.sign();
   }
@@ -71,6 +67,15 @@ final class Constructions {
     } catch (GeneralSecurityException | RuntimeException malformed) {
       return false;
     }
+  }
+
+  /** A BouncyCastle signer, hedged with {@code random}, or deterministic when it is null. */
+  private static Signature signer(String scheme, PrivateKey key, SecureRandom random)
+      throws GeneralSecurityException {
+    Signature signer = Signature.getInstance(scheme, BouncyCastle.provider());
+    if (random == null) signer.initSign(key);
+    else signer.initSign(key, random);
+    return signer;
   }
 
   private static String scheme(Algorithm algorithm, SigningInput input) {

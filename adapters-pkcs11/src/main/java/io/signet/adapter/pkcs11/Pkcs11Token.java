@@ -94,12 +94,6 @@ public final class Pkcs11Token {
     return tokenLabel;
   }
 
-  /** Identity of the token as it reports itself: manufacturer, model, serial number, label. */
-  public Map<String, String> identity() {
-    return Map.of(
-        "label", tokenLabel, "manufacturer", manufacturer, "model", model, "serial", serialNumber);
-  }
-
   Provider provider() {
     return provider;
   }

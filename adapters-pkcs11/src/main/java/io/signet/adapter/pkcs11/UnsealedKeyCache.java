@@ -62,11 +62,5 @@ final class UnsealedKeyCache {
     }
   }
 
-  int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
-  }
-
   private record Entry(Object key, long loadedAt) {}
 }

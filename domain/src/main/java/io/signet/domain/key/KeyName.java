@@ -29,10 +29,6 @@ public record KeyName(TenantId tenant, Algorithm algorithm, int version) {
     return (int) version;
   }
 
-  public KeyName next() {
-    return new KeyName(tenant, algorithm, version + 1);
-  }
-
   /** {@code signet.<tenant>.<algorithm>.v<version>}: the HSM label and the sealing context. */
   public String label() {
     return "signet." + tenant + "." + algorithm.shortName() + ".v" + version;
