@@ -27,7 +27,11 @@ public final class ApplyKeyPolicies {
   private final Clock clock;
 
   public ApplyKeyPolicies(
-      KeyPolicies policies, KeyVersions versions, RotateKey rotateKey, ArchiveKey archiveKey, Clock clock) {
+      KeyPolicies policies,
+      KeyVersions versions,
+      RotateKey rotateKey,
+      ArchiveKey archiveKey,
+      Clock clock) {
     this.policies = policies;
     this.versions = versions;
     this.rotateKey = rotateKey;

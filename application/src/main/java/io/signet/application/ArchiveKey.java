@@ -25,7 +25,11 @@ public final class ArchiveKey {
   private final Clock clock;
 
   public ArchiveKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions, Clock clock) {
+      KeyVersions versions,
+      KeyCustody custody,
+      AuditLog audit,
+      Transactions transactions,
+      Clock clock) {
     this.versions = versions;
     this.custody = custody;
     this.transition = new VersionTransition(versions, audit, transactions);

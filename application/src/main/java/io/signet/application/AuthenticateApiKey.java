@@ -28,7 +28,8 @@ public final class AuthenticateApiKey {
   }
 
   public Principal authenticate(String presented) {
-    ApiKeyToken token = ApiKeyToken.parse(presented).orElseThrow(SignetException.Unauthenticated::new);
+    ApiKeyToken token =
+        ApiKeyToken.parse(presented).orElseThrow(SignetException.Unauthenticated::new);
     return apiKeys
         .find(token.id())
         .filter(key -> key.authenticates(token))

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Charges a request's cost to its API key's budget; the budget depends on the tenant's plan.
  * Budgets are per instance: with {@code instances} instances behind a load balancer that spreads
- * requests evenly, each enforces 1/{@code instances} of the plan, so the cluster enforces the
- * plan. (A client pinned to one instance gets 1/N of its plan: the price of no shared state on the
+ * requests evenly, each enforces 1/{@code instances} of the plan, so the cluster enforces the plan.
+ * (A client pinned to one instance gets 1/N of its plan: the price of no shared state on the
  * request path.)
  */
 public final class ChargeRequest {
@@ -26,7 +26,8 @@ public final class ChargeRequest {
   public ChargeRequest(Map<Plan, Budget> budgets, int instances, Clock clock) {
     if (instances < 1) throw new IllegalArgumentException("at least one instance");
     for (Plan plan : Plan.values()) {
-      if (!budgets.containsKey(plan)) throw new IllegalArgumentException("no budget for plan " + plan);
+      if (!budgets.containsKey(plan))
+        throw new IllegalArgumentException("no budget for plan " + plan);
     }
     this.budgets = Map.copyOf(budgets);
     this.instances = instances;
@@ -41,13 +42,17 @@ public final class ChargeRequest {
             caller.apiKey(),
             id -> {
               Budget budget = budgets.get(caller.plan());
-              return new TokenBucket(budget.burst() / (double) instances, budget.perSecond() / (double) instances, now);
+              return new TokenBucket(
+                  budget.burst() / (double) instances,
+                  budget.perSecond() / (double) instances,
+                  now);
             });
     TokenBucket.Decision decision;
     synchronized (bucket) {
       decision = bucket.take(cost, now);
     }
-    if (!decision.allowed()) throw new SignetException.RateLimited(decision.retryAfter(), bucket.capacity());
+    if (!decision.allowed())
+      throw new SignetException.RateLimited(decision.retryAfter(), bucket.capacity());
     return decision;
   }
 

@@ -34,7 +34,11 @@ public final class CreateTenant {
           tenants.add(tenant);
           audit.append(
               AuditEvent.of(
-                  invocation, AuditAction.TENANT_CREATED, tenant.id().toString(), tenant.id(), now));
+                  invocation,
+                  AuditAction.TENANT_CREATED,
+                  tenant.id().toString(),
+                  tenant.id(),
+                  now));
         });
     return tenant;
   }

@@ -56,7 +56,8 @@ public final class IssueApiKey {
         () -> {
           apiKeys.add(key);
           audit.append(
-              AuditEvent.of(invocation, AuditAction.API_KEY_ISSUED, key.id().toString(), tenant, now));
+              AuditEvent.of(
+                  invocation, AuditAction.API_KEY_ISSUED, key.id().toString(), tenant, now));
         });
     return new Issued(key, token);
   }

@@ -17,6 +17,10 @@ final class KeyLookup {
         .orElseThrow(
             () ->
                 new SignetException.NotFound(
-                    "key version " + name.version() + " of " + name.algorithm().wireName() + " not found"));
+                    "key version "
+                        + name.version()
+                        + " of "
+                        + name.algorithm().wireName()
+                        + " not found"));
   }
 }

@@ -1,8 +1,8 @@
 package io.signet.application;
 
-import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
 import java.util.List;
 
 /** Reads the audit log, newest first. */

@@ -51,11 +51,15 @@ public final class ReconcileKeyCustody {
     for (KeyName name : custody.heldKeys()) {
       Optional<KeyVersion> stored = versions.find(name);
       boolean orphan =
-          stored.isEmpty() ? !versions.isClaimed(name) || stale.contains(name) : stored.get().status() == KeyStatus.ARCHIVED;
+          stored.isEmpty()
+              ? !versions.isClaimed(name) || stale.contains(name)
+              : stored.get().status() == KeyStatus.ARCHIVED;
       if (!orphan) continue;
       custody.destroy(name);
       destroyed.add(name);
-      audit.append(AuditEvent.of(invocation, AuditAction.KEY_ORPHAN_DESTROYED, name.label(), name.tenant(), now));
+      audit.append(
+          AuditEvent.of(
+              invocation, AuditAction.KEY_ORPHAN_DESTROYED, name.label(), name.tenant(), now));
     }
     List<KeyName> released = new ArrayList<>();
     for (KeyName name : stale) {

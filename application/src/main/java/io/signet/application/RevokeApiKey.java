@@ -31,14 +31,17 @@ public final class RevokeApiKey {
 
   public ApiKey revoke(ApiKeyId id, Invocation invocation) {
     ApiKey key =
-        apiKeys.find(id).orElseThrow(() -> new SignetException.NotFound("api key " + id + " not found"));
+        apiKeys
+            .find(id)
+            .orElseThrow(() -> new SignetException.NotFound("api key " + id + " not found"));
     if (key.isRevoked()) return key;
     Instant now = clock.instant();
     transactions.run(
         () -> {
           apiKeys.revoke(id, now);
           audit.append(
-              AuditEvent.of(invocation, AuditAction.API_KEY_REVOKED, id.toString(), key.tenant(), now));
+              AuditEvent.of(
+                  invocation, AuditAction.API_KEY_REVOKED, id.toString(), key.tenant(), now));
         });
     return key.revoke(now);
   }

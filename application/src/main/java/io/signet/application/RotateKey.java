@@ -17,8 +17,8 @@ import java.time.Instant;
 
 /**
  * Rotates a key: atomically, a new version becomes active and the previous active version retires.
- * Of concurrent rotations of one key exactly one wins each version number; the others get
- * Conflict and may retry (the key has just been rotated by the winner).
+ * Of concurrent rotations of one key exactly one wins each version number; the others get Conflict
+ * and may retry (the key has just been rotated by the winner).
  */
 public final class RotateKey {
   private final KeyVersions versions;
@@ -49,8 +49,8 @@ public final class RotateKey {
   }
 
   /**
-   * Rotates away from {@code current} only if it is still the active version: Conflict when
-   * someone rotated it meanwhile. For callers that decided on an earlier read (the scheduler).
+   * Rotates away from {@code current} only if it is still the active version: Conflict when someone
+   * rotated it meanwhile. For callers that decided on an earlier read (the scheduler).
    */
   public Rotated rotateVersion(KeyName current, Invocation invocation) {
     KeyVersion active =
@@ -58,7 +58,9 @@ public final class RotateKey {
             .find(current)
             .filter(v -> v.status() == KeyStatus.ACTIVE)
             .orElseThrow(
-                () -> new SignetException.Conflict("version " + current.version() + " is no longer active"));
+                () ->
+                    new SignetException.Conflict(
+                        "version " + current.version() + " is no longer active"));
     return rotateFrom(active, invocation);
   }
 

@@ -21,7 +21,11 @@ public final class SetKeyPolicy {
   private final Clock clock;
 
   public SetKeyPolicy(
-      Tenants tenants, KeyPolicies policies, AuditLog audit, Transactions transactions, Clock clock) {
+      Tenants tenants,
+      KeyPolicies policies,
+      AuditLog audit,
+      Transactions transactions,
+      Clock clock) {
     this.tenants = tenants;
     this.policies = policies;
     this.audit = audit;
@@ -39,7 +43,11 @@ public final class SetKeyPolicy {
           policies.put(policy, now);
           audit.append(
               AuditEvent.of(
-                  invocation, AuditAction.KEY_POLICY_SET, policy.tenant().toString(), policy.tenant(), now));
+                  invocation,
+                  AuditAction.KEY_POLICY_SET,
+                  policy.tenant().toString(),
+                  policy.tenant(),
+                  now));
         });
     return policy;
   }

@@ -24,7 +24,8 @@ final class VersionMinting {
   private final AuditLog audit;
   private final Transactions transactions;
 
-  VersionMinting(KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions) {
+  VersionMinting(
+      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions) {
     this.versions = versions;
     this.custody = custody;
     this.audit = audit;

@@ -9,7 +9,9 @@ import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.KeyVersion;
 import java.time.Instant;
 
-/** Stores a status transition and its audit entry in one transaction; shared by retire and archive. */
+/**
+ * Stores a status transition and its audit entry in one transaction; shared by retire and archive.
+ */
 final class VersionTransition {
   private final KeyVersions versions;
   private final AuditLog audit;
@@ -21,7 +23,8 @@ final class VersionTransition {
     this.transactions = transactions;
   }
 
-  KeyVersion store(KeyVersion before, KeyVersion after, AuditAction action, Invocation invocation, Instant now) {
+  KeyVersion store(
+      KeyVersion before, KeyVersion after, AuditAction action, Invocation invocation, Instant now) {
     transactions.run(
         () -> {
           versions.transition(before, after);

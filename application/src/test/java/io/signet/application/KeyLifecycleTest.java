@@ -82,7 +82,8 @@ class KeyLifecycleTest {
     assertThatThrownBy(() -> generate.generate(tenant, Algorithm.DILITHIUM3, operator))
         .isInstanceOf(SignetException.Conflict.class)
         .hasMessageContaining("rotate");
-    assertThat(generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator).name().version()).isEqualTo(1);
+    assertThat(generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator).name().version())
+        .isEqualTo(1);
   }
 
   @Test
@@ -92,7 +93,8 @@ class KeyLifecycleTest {
     assertThat(rotated.active().name().version()).isEqualTo(2);
     assertThat(rotated.retired().status()).isEqualTo(KeyStatus.RETIRED);
     assertThat(versions.list(tenant, Algorithm.DILITHIUM3, KeyStatus.ACTIVE)).hasSize(1);
-    assertThat(audit.recent(new AuditQuery(tenant, null, 10))).extracting(AuditEvent::action)
+    assertThat(audit.recent(new AuditQuery(tenant, null, 10)))
+        .extracting(AuditEvent::action)
         .containsExactly(AuditAction.KEY_ROTATED, AuditAction.KEY_GENERATED);
   }
 
@@ -100,7 +102,8 @@ class KeyLifecycleTest {
   void rotatingAVersionThatIsNoLongerActiveIsAConflictNotASecondRotation() {
     KeyVersion v1 = generate.generate(tenant, Algorithm.DILITHIUM3, operator);
     rotate.rotateVersion(v1.name(), operator);
-    assertThatThrownBy(() -> rotate.rotateVersion(v1.name(), operator)).isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> rotate.rotateVersion(v1.name(), operator))
+        .isInstanceOf(SignetException.Conflict.class);
     assertThat(versions.latestVersion(tenant, Algorithm.DILITHIUM3)).isEqualTo(2);
   }
 
@@ -114,21 +117,26 @@ class KeyLifecycleTest {
   void afterRetiringTheOnlyVersionGenerateMakesTheNext() {
     KeyVersion v1 = generate.generate(tenant, Algorithm.DILITHIUM3, operator);
     retire.retire(v1.name(), operator);
-    assertThat(generate.generate(tenant, Algorithm.DILITHIUM3, operator).name().version()).isEqualTo(2);
+    assertThat(generate.generate(tenant, Algorithm.DILITHIUM3, operator).name().version())
+        .isEqualTo(2);
   }
 
   @Test
   void archivesOnlyRetiredVersionsAndDestroysTheirKeys() {
     KeyVersion v1 = generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator);
-    assertThatThrownBy(() -> archive.archive(v1.name(), operator)).isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> archive.archive(v1.name(), operator))
+        .isInstanceOf(SignetException.Conflict.class);
     retire.retire(v1.name(), operator);
-    assertThatThrownBy(() -> retire.retire(v1.name(), operator)).isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> retire.retire(v1.name(), operator))
+        .isInstanceOf(SignetException.Conflict.class);
     ArchiveKey.Archived archived = archive.archive(v1.name(), operator);
     assertThat(archived.privateKeyDestroyed()).isTrue();
     assertThat(archived.version().sealedPrivateKey()).isNull();
     assertThat(custody.heldKeys()).doesNotContain(v1.name());
-    assertThatThrownBy(() -> archive.archive(v1.name(), operator)).isInstanceOf(SignetException.NotFound.class);
-    assertThatThrownBy(() -> retire.retire(v1.name(), operator)).isInstanceOf(SignetException.NotFound.class);
+    assertThatThrownBy(() -> archive.archive(v1.name(), operator))
+        .isInstanceOf(SignetException.NotFound.class);
+    assertThatThrownBy(() -> retire.retire(v1.name(), operator))
+        .isInstanceOf(SignetException.NotFound.class);
   }
 
   @Test
@@ -153,12 +161,17 @@ class KeyLifecycleTest {
     assertThat(versions.isClaimed(new KeyName(tenant, Algorithm.DILITHIUM3, 1))).isFalse();
 
     GenerateKey failingCommit =
-        new GenerateKey(versions, custody, audit, new io.signet.application.port.Transactions() {
+        new GenerateKey(
+            versions,
+            custody,
+            audit,
+            new io.signet.application.port.Transactions() {
               @Override
               public <T> T inTransaction(java.util.function.Supplier<T> work) {
                 throw new SignetException.Unavailable("db down", null);
               }
-            }, clock);
+            },
+            clock);
     assertThatThrownBy(() -> failingCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
         .isInstanceOf(SignetException.Unavailable.class);
     assertThat(custody.heldKeys()).isEmpty();
@@ -171,13 +184,16 @@ class KeyLifecycleTest {
     versions.claim(interrupted, T0);
     custody.generate(interrupted);
 
-    assertThat(reconcile.reconcile().isEmpty()).as("a young claim is a generation in progress").isTrue();
+    assertThat(reconcile.reconcile().isEmpty())
+        .as("a young claim is a generation in progress")
+        .isTrue();
     now.set(T0.plus(Duration.ofMinutes(3)));
     ReconcileKeyCustody.Report report = reconcile.reconcile();
     assertThat(report.destroyed()).containsExactly(interrupted);
     assertThat(report.releasedClaims()).containsExactly(interrupted);
     assertThat(custody.heldKeys()).isEmpty();
-    assertThat(generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator).name()).isEqualTo(interrupted);
+    assertThat(generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator).name())
+        .isEqualTo(interrupted);
     assertThat(reconcile.reconcile().isEmpty()).isTrue();
   }
 
@@ -188,7 +204,9 @@ class KeyLifecycleTest {
     custody.generate(orphan);
     assertThat(reconcile.reconcile().destroyed()).containsExactly(orphan);
     assertThat(custody.heldKeys()).containsExactly(live.name());
-    assertThat(audit.recent(new AuditQuery(tenant, null, 10))).extracting(AuditEvent::action).contains(AuditAction.KEY_ORPHAN_DESTROYED);
+    assertThat(audit.recent(new AuditQuery(tenant, null, 10)))
+        .extracting(AuditEvent::action)
+        .contains(AuditAction.KEY_ORPHAN_DESTROYED);
   }
 
   @Test
@@ -208,7 +226,8 @@ class KeyLifecycleTest {
     ApplyKeyPolicies.Report report = apply.apply();
     assertThat(report.archived()).extracting(v -> v.name().version()).containsExactly(1);
     assertThat(second.apply().archived()).isEmpty();
-    assertThat(versions.list(tenant, Algorithm.DILITHIUM3, null)).extracting(KeyVersion::status)
+    assertThat(versions.list(tenant, Algorithm.DILITHIUM3, null))
+        .extracting(KeyVersion::status)
         .containsExactly(KeyStatus.ARCHIVED, KeyStatus.ACTIVE);
   }
 
@@ -226,19 +245,24 @@ class KeyLifecycleTest {
     Thread[] threads = new Thread[20];
     java.util.concurrent.atomic.AtomicInteger won = new java.util.concurrent.atomic.AtomicInteger();
     for (int i = 0; i < threads.length; i++) {
-      threads[i] = Thread.ofVirtual().start(() -> {
-        try {
-          rotate.rotate(tenant, Algorithm.DILITHIUM3, operator);
-          won.incrementAndGet();
-        } catch (SignetException.Conflict lost) {
-          // another rotation won this step
-        }
-      });
+      threads[i] =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      rotate.rotate(tenant, Algorithm.DILITHIUM3, operator);
+                      won.incrementAndGet();
+                    } catch (SignetException.Conflict lost) {
+                      // another rotation won this step
+                    }
+                  });
     }
     for (Thread t : threads) t.join();
     var all = store.list(tenant, Algorithm.DILITHIUM3, null);
-    assertThat(all).extracting(v -> v.name().version())
-        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1 + won.get()).boxed().toList());
+    assertThat(all)
+        .extracting(v -> v.name().version())
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, 1 + won.get()).boxed().toList());
     assertThat(all).filteredOn(v -> v.status() == KeyStatus.ACTIVE).hasSize(1);
   }
 }

@@ -1,6 +1,5 @@
 package io.signet.application;
 
-import io.signet.domain.audit.AuditQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +7,6 @@ import io.signet.application.fake.DirectTransactions;
 import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryTenants;
-import io.signet.application.port.AuditLog;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.access.Principal;
@@ -16,6 +14,7 @@ import io.signet.domain.access.Scope;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.tenant.Plan;
@@ -65,7 +64,8 @@ class TenantsAndApiKeysTest {
 
   @Test
   void refusesToIssueForAnUnknownTenant() {
-    assertThatThrownBy(() -> issueApiKey.issue(TenantId.random(), EnumSet.of(Scope.SIGN), null, operator))
+    assertThatThrownBy(
+            () -> issueApiKey.issue(TenantId.random(), EnumSet.of(Scope.SIGN), null, operator))
         .isInstanceOf(SignetException.NotFound.class);
     assertThat(audit.recent(new AuditQuery(null, null, 10))).isEmpty();
   }

@@ -27,7 +27,9 @@ final class EmbeddedDatabase {
   static Optional<EmbeddedDatabase> startIfUnconfigured() throws IOException {
     if (configured("DATASOURCES_DEFAULT_URL", "datasources.default.url")) return Optional.empty();
     Path dir =
-        Path.of(Optional.ofNullable(System.getenv("SIGNET_EMBEDDED_POSTGRES_DIR")).orElse("var/postgres"))
+        Path.of(
+                Optional.ofNullable(System.getenv("SIGNET_EMBEDDED_POSTGRES_DIR"))
+                    .orElse("var/postgres"))
             .toAbsolutePath();
     Files.createDirectories(dir);
     Path binaries = dir.resolveSibling(dir.getFileName() + "-runtime");
@@ -64,6 +66,7 @@ final class EmbeddedDatabase {
   private static boolean configured(String env, String property) {
     String fromEnv = System.getenv(env);
     String fromProperty = System.getProperty(property);
-    return (fromEnv != null && !fromEnv.isBlank()) || (fromProperty != null && !fromProperty.isBlank());
+    return (fromEnv != null && !fromEnv.isBlank())
+        || (fromProperty != null && !fromProperty.isBlank());
   }
 }

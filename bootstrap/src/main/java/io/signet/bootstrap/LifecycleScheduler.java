@@ -33,7 +33,9 @@ class LifecycleScheduler {
     reconcileNow();
   }
 
-  @Scheduled(fixedDelay = "${signet.lifecycle.interval:60s}", initialDelay = "${signet.lifecycle.interval:60s}")
+  @Scheduled(
+      fixedDelay = "${signet.lifecycle.interval:60s}",
+      initialDelay = "${signet.lifecycle.interval:60s}")
   void run() {
     reconcileNow();
     try {

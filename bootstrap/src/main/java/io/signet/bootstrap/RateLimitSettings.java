@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Request budgets per plan, in cost units (a signature costs 10, a verification 2): per second and
  * burst. {@code instances} is how many Signet instances share the load; each enforces its share.
- * Defaults: free 100/s (10 signatures/s), standard 2,000/s (200 signatures/s), enterprise
- * 20,000/s (2,000 signatures/s), each with a burst of twice its rate.
+ * Defaults: free 100/s (10 signatures/s), standard 2,000/s (200 signatures/s), enterprise 20,000/s
+ * (2,000 signatures/s), each with a burst of twice its rate.
  */
 @ConfigurationProperties("signet.rate-limit")
 record RateLimitSettings(

@@ -5,20 +5,20 @@ import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.ChargeRequest;
+import io.signet.application.CreateTenant;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
+import io.signet.application.IssueApiKey;
 import io.signet.application.ListKeys;
+import io.signet.application.ListTenants;
+import io.signet.application.ReadAudit;
 import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RetireKey;
+import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
 import io.signet.application.VerifySignature;
-import io.signet.application.CreateTenant;
-import io.signet.application.IssueApiKey;
-import io.signet.application.ListTenants;
-import io.signet.application.ReadAudit;
-import io.signet.application.RevokeApiKey;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
@@ -140,7 +140,11 @@ class UseCaseFactory {
 
   @Singleton
   ApplyKeyPolicies applyKeyPolicies(
-      KeyPolicies policies, KeyVersions versions, RotateKey rotate, ArchiveKey archive, Clock clock) {
+      KeyPolicies policies,
+      KeyVersions versions,
+      RotateKey rotate,
+      ArchiveKey archive,
+      Clock clock) {
     return new ApplyKeyPolicies(policies, versions, rotate, archive, clock);
   }
 

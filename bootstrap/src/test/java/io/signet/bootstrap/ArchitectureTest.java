@@ -34,7 +34,8 @@ class ArchitectureTest {
         .resideInAnyPackage(CORE)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..", "lombok..", "io.vavr..", "org.slf4j..")
+        .resideInAnyPackage(
+            "io.micronaut..", "jakarta..", "javax.inject..", "lombok..", "io.vavr..", "org.slf4j..")
         .check(classes);
   }
 

@@ -12,7 +12,6 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.signing.SigningInput;
 import io.signet.domain.tenant.TenantId;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The signing benchmark (run by {@code scripts/bench}): in one run, raw in-process sign/verify
  * throughput of ML-DSA-65 and composite through the production custody and verifier (SoftHSM2,
- * BouncyCastle), then the same operations through HTTP with 2, 16 and 64 concurrent clients
- * against the whole service (authentication, rate limiting, JSON, the audit commit), on an
- * embedded PostgreSQL. Writes the table into README.md between the bench markers.
+ * BouncyCastle), then the same operations through HTTP with 2, 16 and 64 concurrent clients against
+ * the whole service (authentication, rate limiting, JSON, the audit commit), on an embedded
+ * PostgreSQL. Writes the table into README.md between the bench markers.
  */
 public final class Benchmark {
   private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
@@ -51,15 +50,30 @@ public final class Benchmark {
     properties.put("signet.lifecycle.enabled", false);
     properties.put("signet.rate-limit.enterprise-per-second", 100_000_000L);
     List<String> rows = new ArrayList<>();
-    try (ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start()) {
+    try (ApplicationContext context =
+        ApplicationContext.builder().mainClass(Application.class).properties(properties).start()) {
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
       RawHttp http = new RawHttp(server.getURI());
-      var tenant = http.send("POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"bench\",\"plan\":\"enterprise\"}");
+      var tenant =
+          http.send(
+              "POST",
+              "/admin/v1/tenants",
+              SignetApp.AS_ADMIN_JSON,
+              "{\"name\":\"bench\",\"plan\":\"enterprise\"}");
       String tenantId = (String) tenant.data().get("tenant_id");
-      String apiKey = (String) http.send("POST", "/admin/v1/tenants/" + tenantId + "/api-keys", SignetApp.AS_ADMIN_JSON, "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\"]}").data().get("api_key");
+      String apiKey =
+          (String)
+              http.send(
+                      "POST",
+                      "/admin/v1/tenants/" + tenantId + "/api-keys",
+                      SignetApp.AS_ADMIN_JSON,
+                      "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\"]}")
+                  .data()
+                  .get("api_key");
       Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
       http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Dilithium3\"}");
-      http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
+      http.send(
+          "POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
 
       KeyCustody custody = context.getBean(KeyCustody.class);
       SignatureVerifier verifier = context.getBean(SignatureVerifier.class);
@@ -73,20 +87,63 @@ public final class Benchmark {
         KeyVersion key = versions.find(new KeyName(owner, algorithm, 1)).orElseThrow();
         Bytes signature = custody.sign(key, input);
         for (int threads : new int[] {1, 2}) {
-          rows.add(row("in-process", algorithm, "sign", threads, measure(threads, () -> custody.sign(key, input))));
+          rows.add(
+              row(
+                  "in-process",
+                  algorithm,
+                  "sign",
+                  threads,
+                  measure(threads, () -> custody.sign(key, input))));
         }
         for (int threads : new int[] {1, 2}) {
-          rows.add(row("in-process", algorithm, "verify", threads, measure(threads, () -> verifier.verify(key, input, signature))));
+          rows.add(
+              row(
+                  "in-process",
+                  algorithm,
+                  "verify",
+                  threads,
+                  measure(threads, () -> verifier.verify(key, input, signature))));
         }
         String alg = algorithm.wireName();
-        String signBody = "{\"message\":\"" + b64 + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
-        String sig = (String) http.send("POST", "/api/v1/signature/sign", caller, signBody).data().get("signature");
-        String verifyBody = "{\"message\":\"" + b64 + "\",\"signature\":\"" + sig + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
+        String signBody =
+            "{\"message\":\"" + b64 + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
+        String sig =
+            (String)
+                http.send("POST", "/api/v1/signature/sign", caller, signBody)
+                    .data()
+                    .get("signature");
+        String verifyBody =
+            "{\"message\":\""
+                + b64
+                + "\",\"signature\":\""
+                + sig
+                + "\",\"key_version\":1,\"algorithm\":\""
+                + alg
+                + "\"}";
         for (int clients : new int[] {2, 16, 64}) {
-          rows.add(row("HTTP", algorithm, "sign", clients, measure(clients, () -> require(http.send("POST", "/api/v1/signature/sign", caller, signBody)))));
+          rows.add(
+              row(
+                  "HTTP",
+                  algorithm,
+                  "sign",
+                  clients,
+                  measure(
+                      clients,
+                      () ->
+                          require(http.send("POST", "/api/v1/signature/sign", caller, signBody)))));
         }
         for (int clients : new int[] {2, 16, 64}) {
-          rows.add(row("HTTP", algorithm, "verify", clients, measure(clients, () -> require(http.send("POST", "/api/v1/signature/verify", caller, verifyBody)))));
+          rows.add(
+              row(
+                  "HTTP",
+                  algorithm,
+                  "verify",
+                  clients,
+                  measure(
+                      clients,
+                      () ->
+                          require(
+                              http.send("POST", "/api/v1/signature/verify", caller, verifyBody)))));
         }
       }
       server.stop();
@@ -99,76 +156,122 @@ public final class Benchmark {
     int start = text.indexOf("<!-- bench:start -->");
     int end = text.indexOf("<!-- bench:end -->");
     if (start < 0 || end < start) throw new IllegalStateException("README.md has no bench markers");
-    Files.writeString(readme, text.substring(0, start) + "<!-- bench:start -->\n" + table + text.substring(end));
+    Files.writeString(
+        readme, text.substring(0, start) + "<!-- bench:start -->\n" + table + text.substring(end));
   }
 
   /** Brings the JIT, the caches and PostgreSQL to a steady state before any row is measured. */
   private static void warmUp(
-      RawHttp http, Map<String, String> caller, KeyCustody custody, KeyVersions versions, TenantId owner,
-      SigningInput input, String b64) throws Exception {
+      RawHttp http,
+      Map<String, String> caller,
+      KeyCustody custody,
+      KeyVersions versions,
+      TenantId owner,
+      SigningInput input,
+      String b64)
+      throws Exception {
     for (Algorithm algorithm : Algorithm.values()) {
       KeyVersion key = versions.find(new KeyName(owner, algorithm, 1)).orElseThrow();
       run(2, () -> custody.sign(key, input), WARMUP);
-      String body = "{\"message\":\"" + b64 + "\",\"key_version\":1,\"algorithm\":\"" + algorithm.wireName() + "\"}";
+      String body =
+          "{\"message\":\""
+              + b64
+              + "\",\"key_version\":1,\"algorithm\":\""
+              + algorithm.wireName()
+              + "\"}";
       run(16, () -> require(http.send("POST", "/api/v1/signature/sign", caller, body)), WARMUP);
     }
   }
 
   private static Object require(RawHttp.Reply reply) {
-    if (reply.status() != 200) throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body());
+    if (reply.status() != 200)
+      throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body());
     return reply;
   }
 
-  /** Runs {@code work} from {@code threads} threads for WARMUP then MEASURE; returns ops/s, p50, p99 (ms). */
-  private static double[] measure(int threads, java.util.concurrent.Callable<?> work) throws Exception {
+  /**
+   * Runs {@code work} from {@code threads} threads for WARMUP then MEASURE; returns ops/s, p50, p99
+   * (ms).
+   */
+  private static double[] measure(int threads, java.util.concurrent.Callable<?> work)
+      throws Exception {
     run(threads, work, WARMUP);
     List<long[]> latencies = run(threads, work, MEASURE);
     long count = latencies.stream().mapToLong(l -> l.length).sum();
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new double[] {count / (MEASURE.toNanos() / 1e9), all[(int) (all.length * 0.50)] / 1e6, all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6};
+    return new double[] {
+      count / (MEASURE.toNanos() / 1e9),
+      all[(int) (all.length * 0.50)] / 1e6,
+      all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6
+    };
   }
 
-  private static List<long[]> run(int threads, java.util.concurrent.Callable<?> work, Duration duration) throws Exception {
+  private static List<long[]> run(
+      int threads, java.util.concurrent.Callable<?> work, Duration duration) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(threads);
     List<long[]> results = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < threads; t++) {
-      Thread.ofPlatform().start(() -> {
-        long[] samples = new long[1 << 20];
-        int n = 0;
-        try {
-          while (!stop.get() && n < samples.length) {
-            long begin = System.nanoTime();
-            work.call();
-            samples[n++] = System.nanoTime() - begin;
-          }
-        } catch (Throwable e) {
-          failures.add(e);
-        } finally {
-          results.add(Arrays.copyOf(samples, n));
-          done.countDown();
-        }
-      });
+      Thread.ofPlatform()
+          .start(
+              () -> {
+                long[] samples = new long[1 << 20];
+                int n = 0;
+                try {
+                  while (!stop.get() && n < samples.length) {
+                    long begin = System.nanoTime();
+                    work.call();
+                    samples[n++] = System.nanoTime() - begin;
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                } finally {
+                  results.add(Arrays.copyOf(samples, n));
+                  done.countDown();
+                }
+              });
     }
     Thread.sleep(duration.toMillis());
     stop.set(true);
     done.await();
-    if (!failures.isEmpty()) throw new IllegalStateException("benchmark operation failed", failures.getFirst());
+    if (!failures.isEmpty())
+      throw new IllegalStateException("benchmark operation failed", failures.getFirst());
     return results;
   }
 
-  private static String row(String path, Algorithm algorithm, String operation, int concurrency, double[] m) {
-    String line = String.format(java.util.Locale.ROOT, "| %s | %s | %s | %d | %.0f | %.2f | %.2f |", path, algorithm.wireName(), operation, concurrency, m[0], m[1], m[2]);
+  private static String row(
+      String path, Algorithm algorithm, String operation, int concurrency, double[] m) {
+    String line =
+        String.format(
+            java.util.Locale.ROOT,
+            "| %s | %s | %s | %d | %.0f | %.2f | %.2f |",
+            path,
+            algorithm.wireName(),
+            operation,
+            concurrency,
+            m[0],
+            m[1],
+            m[2]);
     System.out.println(line);
     return line;
   }
 
   private static String table(List<String> rows) {
     String header =
-        "Measured on " + LocalDate.now() + " by `scripts/bench` (" + Runtime.getRuntime().availableProcessors()
-            + " cores, " + System.getProperty("java.vm.name") + " " + Runtime.version() + "; 256-byte messages; "
-            + WARMUP.toSeconds() + " s warm-up per row after a global one, " + MEASURE.toSeconds() + " s measured per row; PostgreSQL and the clients share the machine).\n\n"
+        "Measured on "
+            + LocalDate.now()
+            + " by `scripts/bench` ("
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + System.getProperty("java.vm.name")
+            + " "
+            + Runtime.version()
+            + "; 256-byte messages; "
+            + WARMUP.toSeconds()
+            + " s warm-up per row after a global one, "
+            + MEASURE.toSeconds()
+            + " s measured per row; PostgreSQL and the clients share the machine).\n\n"
             + "| path | algorithm | operation | threads / clients | ops/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n";
     return header + String.join("\n", rows) + "\n\n";
   }

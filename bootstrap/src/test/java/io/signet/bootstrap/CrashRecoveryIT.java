@@ -55,27 +55,58 @@ class CrashRecoveryIT {
             }
           };
       GenerateKey generate =
-          new GenerateKey(app.bean(KeyVersions.class), app.bean(KeyCustody.class), app.bean(AuditLog.class), crashing, app.bean(Clock.class));
-      assertThatThrownBy(() -> generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, new Invocation(Actor.OPERATOR, RequestId.random())))
+          new GenerateKey(
+              app.bean(KeyVersions.class),
+              app.bean(KeyCustody.class),
+              app.bean(AuditLog.class),
+              crashing,
+              app.bean(Clock.class));
+      assertThatThrownBy(
+              () ->
+                  generate.generate(
+                      tenant,
+                      Algorithm.COMPOSITE_ML_DSA,
+                      new Invocation(Actor.OPERATOR, RequestId.random())))
           .isInstanceOf(SimulatedCrash.class);
 
-      assertThat(app.bean(KeyCustody.class).heldKeys()).as("the HSM key outlived the crash").contains(interrupted);
+      assertThat(app.bean(KeyCustody.class).heldKeys())
+          .as("the HSM key outlived the crash")
+          .contains(interrupted);
       assertThat(app.bean(KeyVersions.class).isClaimed(interrupted)).isTrue();
       assertThat(app.bean(KeyVersions.class).find(interrupted)).isEmpty();
-      var blocked = app.http.send("POST", "/api/v1/kms/keys/generate", Map.of("X-API-Key", apiKey, "Content-Type", "application/json"), "{\"algorithm\":\"Composite-ML-DSA\"}");
+      var blocked =
+          app.http.send(
+              "POST",
+              "/api/v1/kms/keys/generate",
+              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+              "{\"algorithm\":\"Composite-ML-DSA\"}");
       assertThat(blocked.status()).as("the claim still holds version 1").isEqualTo(409);
     }
 
-    try (SignetApp restarted = SignetApp.start(Map.of("signet.lifecycle.enabled", true, "signet.lifecycle.claim-grace", "0s"))) {
+    try (SignetApp restarted =
+        SignetApp.start(
+            Map.of("signet.lifecycle.enabled", true, "signet.lifecycle.claim-grace", "0s"))) {
       assertThat(restarted.bean(KeyCustody.class).heldKeys()).doesNotContain(interrupted);
       assertThat(restarted.bean(KeyVersions.class).isClaimed(interrupted)).isFalse();
       String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
-      assertThat(log).contains("key custody reconciliation: destroyed").contains(interrupted.label());
-      var audit = restarted.http.send("GET", "/admin/v1/audit?tenant_id=" + interrupted.tenant(), SignetApp.AS_ADMIN_JSON, (String) null);
+      assertThat(log)
+          .contains("key custody reconciliation: destroyed")
+          .contains(interrupted.label());
+      var audit =
+          restarted.http.send(
+              "GET",
+              "/admin/v1/audit?tenant_id=" + interrupted.tenant(),
+              SignetApp.AS_ADMIN_JSON,
+              (String) null);
       assertThat(audit.body()).contains("key.orphan_destroyed").contains("signet-scheduler");
       assertThat(restarted.bean(ReconcileKeyCustody.class).reconcile().isEmpty()).isTrue();
 
-      var generated = restarted.http.send("POST", "/api/v1/kms/keys/generate", Map.of("X-API-Key", apiKey, "Content-Type", "application/json"), "{\"algorithm\":\"Composite-ML-DSA\"}");
+      var generated =
+          restarted.http.send(
+              "POST",
+              "/api/v1/kms/keys/generate",
+              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+              "{\"algorithm\":\"Composite-ML-DSA\"}");
       assertThat(generated.status()).isEqualTo(201);
       assertThat(generated.data()).containsEntry("key_version", 1);
     }

@@ -39,20 +39,25 @@ class KeysEndToEndIT {
   @SuppressWarnings("unchecked")
   void twentyConcurrentRotationsGiveGaplessVersionsAndNeverTwoActive() throws Exception {
     String apiKey = first.tenantWithKey("rotations", "keys:manage", "keys:read")[1];
-    assertThat(first.http.send("POST", "/api/v1/kms/keys/generate", json(apiKey), "{}").status()).isEqualTo(201);
+    assertThat(first.http.send("POST", "/api/v1/kms/keys/generate", json(apiKey), "{}").status())
+        .isEqualTo(201);
 
     AtomicBoolean rotating = new AtomicBoolean(true);
     AtomicInteger observations = new AtomicInteger();
     List<String> violations = Collections.synchronizedList(new ArrayList<>());
     Thread observer =
-        Thread.ofVirtual().start(() -> {
-          while (rotating.get()) {
-            var list = second.http.send("GET", "/api/v1/kms/keys?status=active", json(apiKey), (String) null);
-            int active = ((List<?>) list.data().get("keys")).size();
-            observations.incrementAndGet();
-            if (active != 1) violations.add("saw " + active + " active versions");
-          }
-        });
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (rotating.get()) {
+                    var list =
+                        second.http.send(
+                            "GET", "/api/v1/kms/keys?status=active", json(apiKey), (String) null);
+                    int active = ((List<?>) list.data().get("keys")).size();
+                    observations.incrementAndGet();
+                    if (active != 1) violations.add("saw " + active + " active versions");
+                  }
+                });
 
     CountDownLatch go = new CountDownLatch(1);
     AtomicInteger won = new AtomicInteger();
@@ -60,17 +65,22 @@ class KeysEndToEndIT {
     List<Thread> callers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       SignetApp via = i % 2 == 0 ? first : second;
-      callers.add(Thread.ofVirtual().start(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        RawHttp.Reply reply = via.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{}");
-        if (reply.status() == 200) won.incrementAndGet();
-        else if (reply.status() == 409 && "ERR_CONFLICT_001".equals(reply.errorCode())) conflicts.incrementAndGet();
-        else violations.add("rotate answered " + reply.status() + " " + reply.body());
-      }));
+      callers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      go.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    RawHttp.Reply reply =
+                        via.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{}");
+                    if (reply.status() == 200) won.incrementAndGet();
+                    else if (reply.status() == 409 && "ERR_CONFLICT_001".equals(reply.errorCode()))
+                      conflicts.incrementAndGet();
+                    else violations.add("rotate answered " + reply.status() + " " + reply.body());
+                  }));
     }
     go.countDown();
     for (Thread t : callers) t.join();
@@ -83,8 +93,10 @@ class KeysEndToEndIT {
     assertThat(observations.get()).isPositive();
     var all = first.http.send("GET", "/api/v1/kms/keys", json(apiKey), (String) null);
     List<Map<String, Object>> keys = (List<Map<String, Object>>) all.data().get("keys");
-    assertThat(keys).extracting(k -> k.get("key_version"))
-        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1 + won.get()).boxed().toList());
+    assertThat(keys)
+        .extracting(k -> k.get("key_version"))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, 1 + won.get()).boxed().toList());
     assertThat(keys).filteredOn(k -> "active".equals(k.get("status"))).hasSize(1);
   }
 
@@ -92,18 +104,31 @@ class KeysEndToEndIT {
   @SuppressWarnings("unchecked")
   void anotherInstanceSeesARotationAtOnce() {
     String apiKey = first.tenantWithKey("instances", "keys:manage", "keys:read")[1];
-    first.http.send("POST", "/api/v1/kms/keys/generate", json(apiKey), "{\"algorithm\":\"Composite-ML-DSA\"}");
+    first.http.send(
+        "POST", "/api/v1/kms/keys/generate", json(apiKey), "{\"algorithm\":\"Composite-ML-DSA\"}");
     for (int round = 0; round < 4; round++) {
       SignetApp writer = round % 2 == 0 ? first : second;
       SignetApp reader = round % 2 == 0 ? second : first;
-      var rotated = writer.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{\"algorithm\":\"Composite-ML-DSA\"}");
+      var rotated =
+          writer.http.send(
+              "POST",
+              "/api/v1/kms/keys/rotate",
+              json(apiKey),
+              "{\"algorithm\":\"Composite-ML-DSA\"}");
       assertThat(rotated.status()).isEqualTo(200);
       Object version = ((Map<String, Object>) rotated.data().get("active")).get("key_version");
       long start = System.nanoTime();
-      var seen = reader.http.send("GET", "/api/v1/kms/keys/active?algorithm=Composite-ML-DSA", json(apiKey), (String) null);
+      var seen =
+          reader.http.send(
+              "GET",
+              "/api/v1/kms/keys/active?algorithm=Composite-ML-DSA",
+              json(apiKey),
+              (String) null);
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(seen.data()).containsEntry("key_version", version);
-      assertThat(millis).as("milliseconds until the other instance answers with it").isLessThan(1000);
+      assertThat(millis)
+          .as("milliseconds until the other instance answers with it")
+          .isLessThan(1000);
     }
   }
 
@@ -114,9 +139,19 @@ class KeysEndToEndIT {
     first.http.send("POST", "/api/v1/kms/keys/generate", json(apiKey), "{}");
     first.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{}");
     first.http.send("POST", "/api/v1/kms/keys/archive", json(apiKey), "{\"key_version\":1}");
-    first.http.send("POST", "/admin/v1/tenants/" + tenantAndKey[0] + "/keys/retire", SignetApp.AS_ADMIN_JSON, "{\"key_version\":2}");
-    var audit = first.http.send("GET", "/admin/v1/audit?tenant_id=" + tenantAndKey[0], SignetApp.AS_ADMIN_JSON, (String) null);
-    assertThat(audit.body()).contains("key.generated", "key.rotated", "key.archived", "key.retired");
+    first.http.send(
+        "POST",
+        "/admin/v1/tenants/" + tenantAndKey[0] + "/keys/retire",
+        SignetApp.AS_ADMIN_JSON,
+        "{\"key_version\":2}");
+    var audit =
+        first.http.send(
+            "GET",
+            "/admin/v1/audit?tenant_id=" + tenantAndKey[0],
+            SignetApp.AS_ADMIN_JSON,
+            (String) null);
+    assertThat(audit.body())
+        .contains("key.generated", "key.rotated", "key.archived", "key.retired");
     assertThat(audit.body()).contains("\"actor\":\"operator\"").contains("\"actor\":\"api-key:");
   }
 }

@@ -43,10 +43,16 @@ class PoliciesAcrossInstancesIT {
     try (SignetApp a = SignetApp.start();
         SignetApp b = SignetApp.start()) {
       String[] tenantAndKey = a.tenantWithKey("policies", "keys:manage", "keys:read");
-      Map<String, String> manager = Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
+      Map<String, String> manager =
+          Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
       a.http.send("POST", "/api/v1/kms/keys/generate", manager, "{}");
       a.http.send("POST", "/api/v1/kms/keys/rotate", manager, "{}");
-      var policy = a.http.send("PUT", "/admin/v1/tenants/" + tenantAndKey[0] + "/key-policy", SignetApp.AS_ADMIN_JSON, "{\"rotate_after_days\":30,\"archive_after_days\":7}");
+      var policy =
+          a.http.send(
+              "PUT",
+              "/admin/v1/tenants/" + tenantAndKey[0] + "/key-policy",
+              SignetApp.AS_ADMIN_JSON,
+              "{\"rotate_after_days\":30,\"archive_after_days\":7}");
       assertThat(policy.status()).isEqualTo(200);
 
       List<ApplyKeyPolicies.Report> reports = Collections.synchronizedList(new ArrayList<>());
@@ -54,27 +60,45 @@ class PoliciesAcrossInstancesIT {
       List<Thread> runs = new ArrayList<>();
       for (SignetApp instance : List.of(a, b, a, b)) {
         ApplyKeyPolicies apply = policiesFortyDaysAhead(instance);
-        runs.add(Thread.ofVirtual().start(() -> {
-          try {
-            go.await();
-            reports.add(apply.apply());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }));
+        runs.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        go.await();
+                        reports.add(apply.apply());
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
       }
       go.countDown();
       for (Thread run : runs) run.join();
 
       String tenant = tenantAndKey[0];
-      long rotated = reports.stream().flatMap(r -> r.rotated().stream()).filter(v -> v.name().tenant().toString().equals(tenant)).count();
-      long archived = reports.stream().flatMap(r -> r.archived().stream()).filter(v -> v.name().tenant().toString().equals(tenant)).map(KeyVersion::name).count();
+      long rotated =
+          reports.stream()
+              .flatMap(r -> r.rotated().stream())
+              .filter(v -> v.name().tenant().toString().equals(tenant))
+              .count();
+      long archived =
+          reports.stream()
+              .flatMap(r -> r.archived().stream())
+              .filter(v -> v.name().tenant().toString().equals(tenant))
+              .map(KeyVersion::name)
+              .count();
       assertThat(rotated).isEqualTo(1);
       assertThat(archived).isEqualTo(1);
 
-      var keys = (List<Map<String, Object>>) a.http.send("GET", "/api/v1/kms/keys", manager, (String) null).data().get("keys");
-      assertThat(keys).extracting(k -> k.get("key_version") + ":" + k.get("status")).containsExactly("1:archived", "2:retired", "3:active");
-      var audit = a.http.send("GET", "/admin/v1/audit?tenant_id=" + tenant, SignetApp.AS_ADMIN_JSON, (String) null);
+      var keys =
+          (List<Map<String, Object>>)
+              a.http.send("GET", "/api/v1/kms/keys", manager, (String) null).data().get("keys");
+      assertThat(keys)
+          .extracting(k -> k.get("key_version") + ":" + k.get("status"))
+          .containsExactly("1:archived", "2:retired", "3:active");
+      var audit =
+          a.http.send(
+              "GET", "/admin/v1/audit?tenant_id=" + tenant, SignetApp.AS_ADMIN_JSON, (String) null);
       assertThat(audit.body().split("key.rotated", -1)).hasSize(3);
       assertThat(audit.body().split("key.archived", -1)).hasSize(2);
     }

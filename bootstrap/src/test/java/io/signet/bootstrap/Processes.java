@@ -16,8 +16,12 @@ final class Processes {
 
   static Process start(Path log, Map<String, String> env, String... command) throws IOException {
     if (!Files.exists(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn verify");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("SIGNET_"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("SIGNET_"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().putAll(env);
     return builder.start();

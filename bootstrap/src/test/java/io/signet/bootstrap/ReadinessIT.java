@@ -3,19 +3,22 @@ package io.signet.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.adapter.persistence.PostgresTestDatabase;
+import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import io.signet.adapter.rest.RawHttp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.signet.adapter.pkcs11.SoftHsmTestToken;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Constants;
 
-/** Readiness follows the database and the HSM: DOWN (503) while either is unusable, UP again on its own. */
+/**
+ * Readiness follows the database and the HSM: DOWN (503) while either is unusable, UP again on its
+ * own.
+ */
 class ReadinessIT {
 
   @Test
@@ -31,24 +34,30 @@ class ReadinessIT {
         var down = app.http.send("GET", "/health/readiness", Map.of(), (String) null);
         assertThat(down.body()).contains("\"database\"").contains("DOWN");
         var refused =
-            app.http.send("POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"while-down\"}");
+            app.http.send(
+                "POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"while-down\"}");
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.errorCode()).isEqualTo("ERR_SERVICE_001");
 
         proxy.restore();
         assertThat(awaitReadiness(app.http, 200)).isEqualTo(200);
-        var created = app.http.send("POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"after\"}");
+        var created =
+            app.http.send(
+                "POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"after\"}");
         assertThat(created.status()).isEqualTo(201);
       }
     }
   }
 
   @Test
-  void goesDownWhenTheHsmLoginIsLostAndRecoversByItselfWhenItCanLogInAgain(@TempDir Path dir) throws Exception {
+  void goesDownWhenTheHsmLoginIsLostAndRecoversByItselfWhenItCanLogInAgain(@TempDir Path dir)
+      throws Exception {
     SoftHsmTestToken token = SoftHsmTestToken.get();
     Path pinFile = dir.resolve("pin");
     Files.writeString(pinFile, token.pin());
-    try (SignetApp app = SignetApp.start(Map.of("signet.pkcs11.pin", "", "signet.pkcs11.pin-file", pinFile.toString()))) {
+    try (SignetApp app =
+        SignetApp.start(
+            Map.of("signet.pkcs11.pin", "", "signet.pkcs11.pin-file", pinFile.toString()))) {
       assertThat(awaitReadiness(app.http, 200)).isEqualTo(200);
 
       Files.writeString(pinFile, "not-the-pin");
@@ -62,12 +71,19 @@ class ReadinessIT {
       p11.C_Logout(session);
       p11.C_CloseSession(session);
       assertThat(awaitReadiness(app.http, 503)).isEqualTo(503);
-      assertThat(app.http.send("GET", "/health/readiness", Map.of(), (String) null).body()).contains("\"hsm\"").contains("DOWN");
+      assertThat(app.http.send("GET", "/health/readiness", Map.of(), (String) null).body())
+          .contains("\"hsm\"")
+          .contains("DOWN");
 
       Files.writeString(pinFile, token.pin());
       assertThat(awaitReadiness(app.http, 200)).isEqualTo(200);
       String apiKey = app.tenantWithKey("after-hsm", "keys:manage")[1];
-      var generated = app.http.send("POST", "/api/v1/kms/keys/generate", Map.of("X-API-Key", apiKey, "Content-Type", "application/json"), "{\"algorithm\":\"Composite-ML-DSA\"}");
+      var generated =
+          app.http.send(
+              "POST",
+              "/api/v1/kms/keys/generate",
+              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+              "{\"algorithm\":\"Composite-ML-DSA\"}");
       assertThat(generated.status()).isEqualTo(201);
     }
   }

@@ -23,28 +23,44 @@ class RunCommandIT {
   void startsWithZeroConfigurationAndKeepsDataAcrossRestarts() throws Exception {
     int port = Processes.freePort();
     Map<String, String> env =
-        Map.of("SIGNET_VAR_DIR", var.toString(), "MICRONAUT_SERVER_PORT", Integer.toString(port), "SIGNET_SKIP_BUILD", "1");
+        Map.of(
+            "SIGNET_VAR_DIR",
+            var.toString(),
+            "MICRONAUT_SERVER_PORT",
+            Integer.toString(port),
+            "SIGNET_SKIP_BUILD",
+            "1");
     Path script = Path.of("..", "scripts", "run").toAbsolutePath().normalize();
     RawHttp http = new RawHttp(URI.create("http://localhost:" + port));
 
-    Process first = Processes.start(var.resolveSibling(var.getFileName() + "-1.log"), env, script.toString());
+    Process first =
+        Processes.start(var.resolveSibling(var.getFileName() + "-1.log"), env, script.toString());
     String apiKey;
     try {
       awaitReady(http, first);
       String adminToken = Files.readString(var.resolve("admin-token")).strip();
-      Map<String, String> admin = Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json");
+      Map<String, String> admin =
+          Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json");
       var tenant = http.send("POST", "/admin/v1/tenants", admin, "{\"name\":\"persisted\"}");
       assertThat(tenant.status()).isEqualTo(201);
-      var key = http.send("POST", "/admin/v1/tenants/" + tenant.data().get("tenant_id") + "/api-keys", admin, "{\"scopes\":[\"sign\"]}");
+      var key =
+          http.send(
+              "POST",
+              "/admin/v1/tenants/" + tenant.data().get("tenant_id") + "/api-keys",
+              admin,
+              "{\"scopes\":[\"sign\"]}");
       assertThat(key.status()).isEqualTo(201);
       apiKey = (String) key.data().get("api_key");
-      assertThat(http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null).status()).isEqualTo(200);
+      assertThat(
+              http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null).status())
+          .isEqualTo(200);
     } finally {
       first.destroy();
     }
     assertThat(Processes.awaitExit(first, 60)).as("stops cleanly on SIGTERM").isIn(0, 143);
 
-    Process second = Processes.start(var.resolveSibling(var.getFileName() + "-2.log"), env, script.toString());
+    Process second =
+        Processes.start(var.resolveSibling(var.getFileName() + "-2.log"), env, script.toString());
     try {
       awaitReady(http, second);
       var me = http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null);

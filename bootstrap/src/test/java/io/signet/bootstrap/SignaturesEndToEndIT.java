@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * only the public key the API published.
  */
 class SignaturesEndToEndIT {
-  private static final byte[] MESSAGE = "release 4.2.0 artefact digest".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MESSAGE =
+      "release 4.2.0 artefact digest".getBytes(StandardCharsets.UTF_8);
   private static final String MESSAGE_B64 = Base64.getEncoder().encodeToString(MESSAGE);
   private static SignetApp app;
   private static Map<String, String> caller;
@@ -37,11 +38,13 @@ class SignaturesEndToEndIT {
   @BeforeAll
   static void start() {
     app = SignetApp.start();
-    String[] tenantAndKey = app.tenantWithKey("signatures", "sign", "verify", "keys:manage", "keys:read");
+    String[] tenantAndKey =
+        app.tenantWithKey("signatures", "sign", "verify", "keys:manage", "keys:read");
     tenant = tenantAndKey[0];
     caller = Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
     app.http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Dilithium3\"}");
-    app.http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
+    app.http.send(
+        "POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
   }
 
   @AfterAll
@@ -55,7 +58,9 @@ class SignaturesEndToEndIT {
   }
 
   private static byte[] publicKey(String algorithm) {
-    var active = app.http.send("GET", "/api/v1/kms/keys/active?algorithm=" + algorithm, caller, (String) null);
+    var active =
+        app.http.send(
+            "GET", "/api/v1/kms/keys/active?algorithm=" + algorithm, caller, (String) null);
     return Base64.getDecoder().decode((String) active.data().get("public_key"));
   }
 
@@ -82,8 +87,17 @@ class SignaturesEndToEndIT {
   @Test
   void mlDsaSignaturesWithAContextVerifyInBouncyCastleWithThatContextOnly() throws Exception {
     byte[] context = "tenant-invoices".getBytes(StandardCharsets.UTF_8);
-    byte[] signature = sign("sign", "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1,\"context\":\"" + Base64.getEncoder().encodeToString(context) + "\"}");
-    PublicKey key = KeyFactory.getInstance("ML-DSA", bc()).generatePublic(new X509EncodedKeySpec(publicKey("Dilithium3")));
+    byte[] signature =
+        sign(
+            "sign",
+            "{\"message\":\""
+                + MESSAGE_B64
+                + "\",\"key_version\":1,\"context\":\""
+                + Base64.getEncoder().encodeToString(context)
+                + "\"}");
+    PublicKey key =
+        KeyFactory.getInstance("ML-DSA", bc())
+            .generatePublic(new X509EncodedKeySpec(publicKey("Dilithium3")));
     Signature verifier = Signature.getInstance("ML-DSA", bc());
     verifier.initVerify(key);
     verifier.setParameter(new ContextParameterSpec(context));
@@ -93,9 +107,15 @@ class SignaturesEndToEndIT {
 
   @Test
   void hashMlDsaOverASha512HashVerifiesWithBouncyCastlesHashMlDsaOverTheMessage() throws Exception {
-    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(MESSAGE));
-    byte[] signature = sign("sign-hash", "{\"hash\":\"" + hash + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1}");
-    PublicKey key = KeyFactory.getInstance("ML-DSA", bc()).generatePublic(new X509EncodedKeySpec(publicKey("Dilithium3")));
+    String hash =
+        Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(MESSAGE));
+    byte[] signature =
+        sign(
+            "sign-hash",
+            "{\"hash\":\"" + hash + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1}");
+    PublicKey key =
+        KeyFactory.getInstance("ML-DSA", bc())
+            .generatePublic(new X509EncodedKeySpec(publicKey("Dilithium3")));
     Signature verifier = Signature.getInstance("ML-DSA-65-WITH-SHA512", bc());
     verifier.initVerify(key);
     verifier.update(MESSAGE);
@@ -103,11 +123,24 @@ class SignaturesEndToEndIT {
   }
 
   @Test
-  void compositeSignaturesOfTheMessageAndOfItsSha512VerifyWithBouncyCastlesCompositeVerifier() throws Exception {
-    CompositePublicKey key = new CompositePublicKey(SubjectPublicKeyInfo.getInstance(publicKey("Composite-ML-DSA")));
-    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(MESSAGE));
-    byte[] overMessage = sign("sign", "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
-    byte[] overHash = sign("sign-hash", "{\"hash\":\"" + hash + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1,\"algorithm\":\"MLDSA65-ECDSA-P256-SHA512\"}");
+  void compositeSignaturesOfTheMessageAndOfItsSha512VerifyWithBouncyCastlesCompositeVerifier()
+      throws Exception {
+    CompositePublicKey key =
+        new CompositePublicKey(SubjectPublicKeyInfo.getInstance(publicKey("Composite-ML-DSA")));
+    String hash =
+        Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(MESSAGE));
+    byte[] overMessage =
+        sign(
+            "sign",
+            "{\"message\":\""
+                + MESSAGE_B64
+                + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    byte[] overHash =
+        sign(
+            "sign-hash",
+            "{\"hash\":\""
+                + hash
+                + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1,\"algorithm\":\"MLDSA65-ECDSA-P256-SHA512\"}");
     for (byte[] signature : List.of(overMessage, overHash)) {
       Signature verifier = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", bc());
       verifier.initVerify(key);
@@ -118,28 +151,49 @@ class SignaturesEndToEndIT {
 
   @Test
   void verifyAnswersFalseWith200ForAFlippedByte() {
-    byte[] signature = sign("sign", "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    byte[] signature =
+        sign(
+            "sign",
+            "{\"message\":\""
+                + MESSAGE_B64
+                + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
     signature[signature.length - 5] ^= 0x40;
-    var reply = app.http.send("POST", "/api/v1/signature/verify", caller,
-        "{\"message\":\"" + MESSAGE_B64 + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    var reply =
+        app.http.send(
+            "POST",
+            "/api/v1/signature/verify",
+            caller,
+            "{\"message\":\""
+                + MESSAGE_B64
+                + "\",\"signature\":\""
+                + Base64.getEncoder().encodeToString(signature)
+                + "\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.data()).containsEntry("valid", false);
   }
 
   @Test
   void everySignatureIsDurablyAuditedByTheHashOfItsMessage() throws Exception {
-    var reply = app.http.send("POST", "/api/v1/signature/sign", caller, "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1}");
+    var reply =
+        app.http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            caller,
+            "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1}");
     String requestId = (String) reply.json().get("request_id");
     var db = PostgresTestDatabase.container();
     try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        var s = c.prepareStatement("SELECT tenant_id::text, algorithm, version, payload_sha256 FROM signature_event WHERE request_id = ?::uuid")) {
+        var s =
+            c.prepareStatement(
+                "SELECT tenant_id::text, algorithm, version, payload_sha256 FROM signature_event WHERE request_id = ?::uuid")) {
       s.setString(1, requestId);
       try (var rows = s.executeQuery()) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).isEqualTo(tenant);
         assertThat(rows.getString(2)).isEqualTo("mldsa65");
         assertThat(rows.getInt(3)).isEqualTo(1);
-        assertThat(rows.getBytes(4)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(MESSAGE));
+        assertThat(rows.getBytes(4))
+            .isEqualTo(MessageDigest.getInstance("SHA-256").digest(MESSAGE));
       }
     }
   }

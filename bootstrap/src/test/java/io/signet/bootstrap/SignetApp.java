@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A whole Signet in this JVM, as the jar wires it, on the Testcontainers PostgreSQL and the
- * run's SoftHSM2 token, listening on a free port.
+ * A whole Signet in this JVM, as the jar wires it, on the Testcontainers PostgreSQL and the run's
+ * SoftHSM2 token, listening on a free port.
  */
 public final class SignetApp implements AutoCloseable {
   public static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef01234567";
@@ -28,7 +28,8 @@ public final class SignetApp implements AutoCloseable {
     properties.put("micronaut.server.port", -1);
     properties.put("signet.lifecycle.enabled", false);
     properties.putAll(overrides);
-    context = ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
+    context =
+        ApplicationContext.builder().mainClass(Application.class).properties(properties).start();
     server = context.getBean(EmbeddedServer.class).start();
     http = new RawHttp(server.getURI());
   }
@@ -47,12 +48,16 @@ public final class SignetApp implements AutoCloseable {
 
   /** Creates a tenant and an API key with the given scopes; returns {tenant_id, api_key}. */
   public String[] tenantWithKey(String name, String... scopes) {
-    var tenant = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"" + name + "\"}");
+    var tenant =
+        http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"" + name + "\"}");
     if (tenant.status() != 201) throw new AssertionError(tenant.body());
     String tenantId = (String) tenant.data().get("tenant_id");
     String scopeList = String.join("\",\"", scopes);
     var key =
-        http.send("POST", "/admin/v1/tenants/" + tenantId + "/api-keys", AS_ADMIN_JSON,
+        http.send(
+            "POST",
+            "/admin/v1/tenants/" + tenantId + "/api-keys",
+            AS_ADMIN_JSON,
             "{\"scopes\":[\"" + scopeList + "\"]}");
     if (key.status() != 201) throw new AssertionError(key.body());
     return new String[] {tenantId, (String) key.data().get("api_key")};

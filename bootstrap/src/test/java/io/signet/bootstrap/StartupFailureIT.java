@@ -36,12 +36,16 @@ class StartupFailureIT {
 
   private List<String> failToStart(Map<String, String> env) throws Exception {
     Path log = dir.resolve("signet.log");
-    Process process = Processes.start(log, env, Processes.JAVA.toString(), "-jar", Processes.JAR.toString());
+    Process process =
+        Processes.start(log, env, Processes.JAVA.toString(), "-jar", Processes.JAR.toString());
     int exit = Processes.awaitExit(process, 90);
     List<String> lines = Files.readAllLines(log);
     assertThat(exit).as(String.join("\n", lines)).isEqualTo(1);
-    assertThat(lines).as("no stack trace").noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception in thread"));
-    List<String> reasons = lines.stream().filter(l -> l.startsWith("signet: cannot start: ")).toList();
+    assertThat(lines)
+        .as("no stack trace")
+        .noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception in thread"));
+    List<String> reasons =
+        lines.stream().filter(l -> l.startsWith("signet: cannot start: ")).toList();
     assertThat(reasons).as(String.join("\n", lines)).hasSize(1);
     return reasons;
   }
@@ -61,7 +65,9 @@ class StartupFailureIT {
   void refusesAMissingLibrary() throws Exception {
     Map<String, String> env = goodEnvironment();
     env.put("SIGNET_PKCS11_LIBRARY", "/opt/nowhere/libpkcs11.so");
-    assertThat(failToStart(env).getFirst()).contains("/opt/nowhere/libpkcs11.so").contains("SIGNET_PKCS11_LIBRARY");
+    assertThat(failToStart(env).getFirst())
+        .contains("/opt/nowhere/libpkcs11.so")
+        .contains("SIGNET_PKCS11_LIBRARY");
   }
 
   @Test
@@ -74,7 +80,9 @@ class StartupFailureIT {
   @Test
   void refusesAnUnreachableDatabase() throws Exception {
     Map<String, String> env = goodEnvironment();
-    env.put("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + Processes.freePort() + "/signet");
+    env.put(
+        "DATASOURCES_DEFAULT_URL",
+        "jdbc:postgresql://127.0.0.1:" + Processes.freePort() + "/signet");
     assertThat(failToStart(env).getFirst()).contains("database is unreachable");
   }
 

@@ -28,7 +28,8 @@ class TenantsEndToEndIT {
     var ready = app.http.send("GET", "/health/readiness", Map.of(), (String) null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("\"hsm\"").contains("UP");
-    assertThat(app.http.send("GET", "/health/liveness", Map.of(), (String) null).status()).isEqualTo(200);
+    assertThat(app.http.send("GET", "/health/liveness", Map.of(), (String) null).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -52,7 +53,9 @@ class TenantsEndToEndIT {
       }
     }
 
-    var revoke = app.http.send("DELETE", "/admin/v1/api-keys/" + keyId, SignetApp.AS_ADMIN_JSON, (String) null);
+    var revoke =
+        app.http.send(
+            "DELETE", "/admin/v1/api-keys/" + keyId, SignetApp.AS_ADMIN_JSON, (String) null);
     assertThat(revoke.status()).isEqualTo(200);
     var after = app.http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null);
     assertThat(after.status()).isEqualTo(401);
@@ -62,7 +65,9 @@ class TenantsEndToEndIT {
   @Test
   void auditsAdminActionsDurably() {
     String tenant = app.tenantWithKey("audited", "verify")[0];
-    var audit = app.http.send("GET", "/admin/v1/audit?tenant_id=" + tenant, SignetApp.AS_ADMIN_JSON, (String) null);
+    var audit =
+        app.http.send(
+            "GET", "/admin/v1/audit?tenant_id=" + tenant, SignetApp.AS_ADMIN_JSON, (String) null);
     assertThat(audit.status()).isEqualTo(200);
     assertThat(audit.body()).contains("tenant.created").contains("api_key.issued");
   }

@@ -3,8 +3,8 @@ package io.signet.domain;
 import java.time.Duration;
 
 /**
- * Every expected failure of Signet. The REST adapter maps each subtype to one HTTP status and
- * error code in a single exhaustive switch.
+ * Every expected failure of Signet. The REST adapter maps each subtype to one HTTP status and error
+ * code in a single exhaustive switch.
  *
  * <p>Security: messages are written for the caller. They never carry key material, PINs, API keys
  * or payloads, so adapters may show them as they are.
@@ -85,7 +85,10 @@ public abstract sealed class SignetException extends RuntimeException {
     private final long limit;
 
     public RateLimited(Duration retryAfter, long limit) {
-      super("rate limit exceeded; retry after " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s");
+      super(
+          "rate limit exceeded; retry after "
+              + Math.max(1, (retryAfter.toMillis() + 999) / 1000)
+              + " s");
       this.retryAfter = retryAfter;
       this.limit = limit;
     }

@@ -10,7 +10,9 @@ class BytesTest {
     byte[] raw = {1, 2, 3};
     Bytes a = Bytes.of(raw);
     raw[0] = 9;
-    assertThat(a).isEqualTo(Bytes.of(new byte[] {1, 2, 3})).hasSameHashCodeAs(Bytes.of(new byte[] {1, 2, 3}));
+    assertThat(a)
+        .isEqualTo(Bytes.of(new byte[] {1, 2, 3}))
+        .hasSameHashCodeAs(Bytes.of(new byte[] {1, 2, 3}));
     a.toArray()[1] = 9;
     assertThat(a.toArray()).containsExactly(1, 2, 3);
   }

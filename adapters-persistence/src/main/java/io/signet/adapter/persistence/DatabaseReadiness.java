@@ -29,7 +29,8 @@ final class DatabaseReadiness implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(this::check, CHECKS));
+    return Publishers.fromCompletableFuture(
+        () -> CompletableFuture.supplyAsync(this::check, CHECKS));
   }
 
   private HealthResult check() {

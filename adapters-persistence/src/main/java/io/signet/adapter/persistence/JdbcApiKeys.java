@@ -30,7 +30,8 @@ public final class JdbcApiKeys implements ApiKeys {
   public void add(ApiKey key) {
     sql.write(
         c -> {
-          String[] scopes = key.scopes().stream().map(Scope::wireName).sorted().toArray(String[]::new);
+          String[] scopes =
+              key.scopes().stream().map(Scope::wireName).sorted().toArray(String[]::new);
           return Sql.update(
               c,
               "INSERT INTO api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",

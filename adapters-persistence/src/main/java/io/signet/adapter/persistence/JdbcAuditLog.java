@@ -1,10 +1,10 @@
 package io.signet.adapter.persistence;
 
-import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.tenant.TenantId;
 import jakarta.inject.Singleton;

@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link KeyVersions} in PostgreSQL. The single-active rule is the partial unique index
- * {@code key_version_one_active}; forward-only statuses and immutable key material are a trigger;
- * a claim is a row whose primary key is the version name. Transitions are compare-and-set on the
- * status, so of two concurrent changes exactly one applies.
+ * {@link KeyVersions} in PostgreSQL. The single-active rule is the partial unique index {@code
+ * key_version_one_active}; forward-only statuses and immutable key material are a trigger; a claim
+ * is a row whose primary key is the version name. Transitions are compare-and-set on the status, so
+ * of two concurrent changes exactly one applies.
  */
 @Singleton
 public final class JdbcKeyVersions implements KeyVersions {
@@ -39,7 +39,9 @@ public final class JdbcKeyVersions implements KeyVersions {
   @Override
   public Optional<KeyVersion> find(KeyName name) {
     return sql.queryOne(
-        "SELECT " + COLUMNS + " FROM key_version WHERE tenant_id = ? AND algorithm = ? AND version = ?",
+        "SELECT "
+            + COLUMNS
+            + " FROM key_version WHERE tenant_id = ? AND algorithm = ? AND version = ?",
         s -> bindName(s, 1, name),
         JdbcKeyVersions::version);
   }
@@ -47,7 +49,9 @@ public final class JdbcKeyVersions implements KeyVersions {
   @Override
   public Optional<KeyVersion> active(TenantId tenant, Algorithm algorithm) {
     return sql.queryOne(
-        "SELECT " + COLUMNS + " FROM key_version WHERE tenant_id = ? AND algorithm = ? AND status = 'active'",
+        "SELECT "
+            + COLUMNS
+            + " FROM key_version WHERE tenant_id = ? AND algorithm = ? AND status = 'active'",
         s -> {
           s.setObject(1, tenant.value());
           s.setString(2, algorithm.shortName());
@@ -58,7 +62,9 @@ public final class JdbcKeyVersions implements KeyVersions {
   @Override
   public List<KeyVersion> list(TenantId tenant, Algorithm algorithm, KeyStatus status) {
     return sql.query(
-        "SELECT " + COLUMNS + " FROM key_version WHERE tenant_id = ?"
+        "SELECT "
+            + COLUMNS
+            + " FROM key_version WHERE tenant_id = ?"
             + " AND (?::text IS NULL OR algorithm = ?::text) AND (?::text IS NULL OR status = ?::text)"
             + " ORDER BY algorithm, version",
         s -> {
@@ -103,7 +109,10 @@ public final class JdbcKeyVersions implements KeyVersions {
                     }));
     if (inserted != 1) {
       throw new SignetException.Conflict(
-          "version " + name.version() + " of " + name.algorithm().wireName()
+          "version "
+              + name.version()
+              + " of "
+              + name.algorithm().wireName()
               + " is being created by a concurrent request; retry");
     }
   }
@@ -146,7 +155,11 @@ public final class JdbcKeyVersions implements KeyVersions {
                   s.setString(4, created.status().wireName());
                   s.setBytes(5, created.publicKey().toArray());
                   s.setString(6, created.protection().wireName());
-                  s.setBytes(7, created.sealedPrivateKey() == null ? null : created.sealedPrivateKey().toArray());
+                  s.setBytes(
+                      7,
+                      created.sealedPrivateKey() == null
+                          ? null
+                          : created.sealedPrivateKey().toArray());
                   s.setObject(8, Sql.timestamp(created.createdAt()));
                   s.setObject(9, Sql.timestamp(created.retiredAt()));
                   s.setObject(10, Sql.timestamp(created.archivedAt()));
@@ -154,7 +167,8 @@ public final class JdbcKeyVersions implements KeyVersions {
           } catch (SQLException e) {
             if (PersistenceErrors.isUniqueViolation(e)) {
               throw new SignetException.Conflict(
-                  "another " + created.name().algorithm().wireName()
+                  "another "
+                      + created.name().algorithm().wireName()
                       + " version became active concurrently; retry");
             }
             throw e;
@@ -197,7 +211,10 @@ public final class JdbcKeyVersions implements KeyVersions {
             });
     if (changed != 1) {
       throw new SignetException.Conflict(
-          "key version " + after.name().version() + " is no longer " + expected.wireName()
+          "key version "
+              + after.name().version()
+              + " is no longer "
+              + expected.wireName()
               + "; a concurrent change won");
     }
   }

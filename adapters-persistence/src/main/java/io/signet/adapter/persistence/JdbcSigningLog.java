@@ -56,7 +56,8 @@ public final class JdbcSigningLog implements SigningLog {
     } catch (ExecutionException e) {
       throw PersistenceErrors.translate(e.getCause());
     } catch (TimeoutException e) {
-      throw new SignetException.Unavailable("database unavailable: the signing log did not commit in time", e);
+      throw new SignetException.Unavailable(
+          "database unavailable: the signing log did not commit in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SignetException.Unavailable("interrupted while recording the signature", e);

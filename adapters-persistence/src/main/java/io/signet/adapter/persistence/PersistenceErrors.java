@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * The one place where database failures become Signet errors. Connection-class failures mean
- * "database unavailable" (nothing was done); a unique violation means a concurrent change won; a foreign-key violation means the tenant
- * named does not exist (tenants are the only thing rows refer to);
- * anything else is a defect and surfaces as such, without SQL text in the message.
+ * "database unavailable" (nothing was done); a unique violation means a concurrent change won; a
+ * foreign-key violation means the tenant named does not exist (tenants are the only thing rows
+ * refer to); anything else is a defect and surfaces as such, without SQL text in the message.
  */
 final class PersistenceErrors {
   static final String UNIQUE_VIOLATION = "23505";

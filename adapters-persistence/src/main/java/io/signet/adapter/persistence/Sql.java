@@ -24,7 +24,9 @@ final class Sql {
   private final TransactionOperations<Connection> transactions;
   private final ConnectionOperations<Connection> connections;
 
-  Sql(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
+  Sql(
+      TransactionOperations<Connection> transactions,
+      ConnectionOperations<Connection> connections) {
     this.transactions = transactions;
     this.connections = connections;
   }

@@ -24,9 +24,13 @@ class JdbcAuditLogIT extends AuditLogContract {
 
   @Test
   void theDatabaseRefusesUpdatesDeletesAndTruncationEvenToItsOwner() throws SQLException {
-    audit().append(new AuditEvent(T0, Actor.OPERATOR, AuditAction.TENANT_CREATED, "x", null, RequestId.random()));
+    audit()
+        .append(
+            new AuditEvent(
+                T0, Actor.OPERATOR, AuditAction.TENANT_CREATED, "x", null, RequestId.random()));
     PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c =
+            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
         Statement s = c.createStatement()) {
       for (String sql :
           new String[] {

@@ -38,21 +38,33 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
     tenants().add(new Tenant(tenant, "raw", Plan.FREE, T0));
     KeyName v1 = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
     versions().claim(v1, T0);
-    versions().activate(KeyVersion.activated(v1, Bytes.of(new byte[] {1}), Protection.HSM_WRAPPED, Bytes.of(new byte[] {2}), T0), null);
+    versions()
+        .activate(
+            KeyVersion.activated(
+                v1, Bytes.of(new byte[] {1}), Protection.HSM_WRAPPED, Bytes.of(new byte[] {2}), T0),
+            null);
     PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c =
+            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
         Statement s = c.createStatement()) {
       String where = " WHERE tenant_id = '" + tenant + "'";
-      assertThatThrownBy(() -> s.execute(
-              "INSERT INTO key_version (tenant_id, algorithm, version, status, public_key, protection, created_at)"
-                  + " VALUES ('" + tenant + "', 'mldsa65', 2, 'active', '\\x01', 'hsm-wrapped', now())"))
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "INSERT INTO key_version (tenant_id, algorithm, version, status, public_key, protection, created_at)"
+                          + " VALUES ('"
+                          + tenant
+                          + "', 'mldsa65', 2, 'active', '\\x01', 'hsm-wrapped', now())"))
           .hasMessageContaining("key_version_one_active");
       s.execute("UPDATE key_version SET status = 'retired', retired_at = now()" + where);
-      assertThatThrownBy(() -> s.execute("UPDATE key_version SET status = 'active', retired_at = NULL" + where))
+      assertThatThrownBy(
+              () ->
+                  s.execute("UPDATE key_version SET status = 'active', retired_at = NULL" + where))
           .hasMessageContaining("may not move");
       assertThatThrownBy(() -> s.execute("UPDATE key_version SET public_key = '\\x02'" + where))
           .hasMessageContaining("immutable");
-      assertThatThrownBy(() -> s.execute("DELETE FROM key_version" + where)).hasMessageContaining("kept for audit");
+      assertThatThrownBy(() -> s.execute("DELETE FROM key_version" + where))
+          .hasMessageContaining("kept for audit");
     }
     assertThat(versions().find(v1).orElseThrow().publicKey()).isEqualTo(Bytes.of(new byte[] {1}));
   }

@@ -22,13 +22,24 @@ class JdbcSigningLogIT {
     KeyName key = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
     List<Thread> signers = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      signers.add(Thread.ofVirtual().start(() ->
-          log.record(new SigningEvent(key, "sign", Bytes.of(new byte[32]), RequestId.random(), Instant.now()))));
+      signers.add(
+          Thread.ofVirtual()
+              .start(
+                  () ->
+                      log.record(
+                          new SigningEvent(
+                              key,
+                              "sign",
+                              Bytes.of(new byte[32]),
+                              RequestId.random(),
+                              Instant.now()))));
     }
     for (Thread t : signers) t.join();
     var db = PostgresTestDatabase.container();
     try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        var s = c.prepareStatement("SELECT count(*), count(DISTINCT xmin::text) FROM signature_event WHERE tenant_id = ?")) {
+        var s =
+            c.prepareStatement(
+                "SELECT count(*), count(DISTINCT xmin::text) FROM signature_event WHERE tenant_id = ?")) {
       s.setObject(1, tenant.value());
       try (var rows = s.executeQuery()) {
         rows.next();

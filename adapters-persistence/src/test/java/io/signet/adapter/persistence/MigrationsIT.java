@@ -16,10 +16,12 @@ class MigrationsIT {
   void flywayOwnsTheSchemaAndAppliedEveryMigration() throws Exception {
     PersistenceContext.get();
     PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c =
+            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
         Statement s = c.createStatement();
         ResultSet rows =
-            s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            s.executeQuery(
+                "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
       List<String> versions = new ArrayList<>();
       while (rows.next()) {
         assertThat(rows.getBoolean("success")).isTrue();

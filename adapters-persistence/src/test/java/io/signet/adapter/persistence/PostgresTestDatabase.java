@@ -25,12 +25,19 @@ public final class PostgresTestDatabase {
   public static Map<String, Object> properties() {
     PostgreSQLContainer db = container();
     return Map.of(
-        "datasources.default.url", db.getJdbcUrl(),
-        "datasources.default.username", db.getUsername(),
-        "datasources.default.password", db.getPassword(),
-        "datasources.default.driver-class-name", "org.postgresql.Driver",
-        "datasources.default.dialect", "POSTGRES",
-        "datasources.default.maximum-pool-size", 10,
-        "flyway.datasources.default.enabled", true);
+        "datasources.default.url",
+        db.getJdbcUrl(),
+        "datasources.default.username",
+        db.getUsername(),
+        "datasources.default.password",
+        db.getPassword(),
+        "datasources.default.driver-class-name",
+        "org.postgresql.Driver",
+        "datasources.default.dialect",
+        "POSTGRES",
+        "datasources.default.maximum-pool-size",
+        10,
+        "flyway.datasources.default.enabled",
+        true);
   }
 }

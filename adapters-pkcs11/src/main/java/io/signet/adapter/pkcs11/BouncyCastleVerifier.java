@@ -23,13 +23,16 @@ public final class BouncyCastleVerifier implements SignatureVerifier {
     } catch (Exception e) {
       throw new IllegalStateException("stored public key of " + key.name() + " does not decode", e);
     }
-    return Constructions.verify(key.name().algorithm(), publicKey, key.publicKey(), input, signature);
+    return Constructions.verify(
+        key.name().algorithm(), publicKey, key.publicKey(), input, signature);
   }
 
   static PublicKey publicKey(KeyVersion key) throws Exception {
     byte[] spki = key.publicKey().toArray();
     return switch (key.name().algorithm()) {
-      case DILITHIUM3 -> KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePublic(new X509EncodedKeySpec(spki));
+      case DILITHIUM3 ->
+          KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+              .generatePublic(new X509EncodedKeySpec(spki));
       case COMPOSITE_ML_DSA -> new CompositePublicKey(SubjectPublicKeyInfo.getInstance(spki));
     };
   }

@@ -20,9 +20,9 @@ import org.bouncycastle.jcajce.spec.ContextParameterSpec;
  *
  * <ul>
  *   <li>Dilithium3, message: pure ML-DSA-65 (FIPS 204 Algorithm 2) with the context string.
- *   <li>Dilithium3, hash: HashML-DSA-65 (FIPS 204 Algorithm 4) over the caller's hash: the
- *       message representative μ = SHAKE256(tr ‖ 0x01 ‖ |ctx| ‖ ctx ‖ OID(hash) ‖ hash), signed
- *       with BouncyCastle's external-μ ML-DSA. BouncyCastle's own HashML-DSA (SHA-512 only, and it
+ *   <li>Dilithium3, hash: HashML-DSA-65 (FIPS 204 Algorithm 4) over the caller's hash: the message
+ *       representative μ = SHAKE256(tr ‖ 0x01 ‖ |ctx| ‖ ctx ‖ OID(hash) ‖ hash), signed with
+ *       BouncyCastle's external-μ ML-DSA. BouncyCastle's own HashML-DSA (SHA-512 only, and it
  *       hashes the message itself) verifies the SHA-512 case, which tests show.
  *   <li>Composite: BouncyCastle's id-MLDSA65-ECDSA-P256-SHA512; for a hash, its pre-hash variant
  *       takes the message's SHA-512 and yields exactly the composite signature of the message.
@@ -39,11 +39,15 @@ final class Constructions {
   private Constructions() {}
 
   /**
-   * Signs {@code input}. {@code privateKey} is the ML-DSA key, or for a composite the composite
-   * key whose ECDSA half lives on the token; {@code publicKeySpki} is needed for HashML-DSA's tr.
+   * Signs {@code input}. {@code privateKey} is the ML-DSA key, or for a composite the composite key
+   * whose ECDSA half lives on the token; {@code publicKeySpki} is needed for HashML-DSA's tr.
    */
   static Bytes sign(
-      Algorithm algorithm, PrivateKey privateKey, Bytes publicKeySpki, SigningInput input, SecureRandom random)
+      Algorithm algorithm,
+      PrivateKey privateKey,
+      Bytes publicKeySpki,
+      SigningInput input,
+      SecureRandom random)
       throws GeneralSecurityException {
     Signature signer = signer(scheme(algorithm, input), privateKey, random);
     feed(signer, algorithm, publicKeySpki, input);
@@ -51,14 +55,19 @@ final class Constructions {
   }
 
   /** Signs a message representative μ directly (FIPS 204 ML-DSA.Sign_internal's μ form). */
-  static byte[] signMu(PrivateKey mlDsaKey, byte[] mu, SecureRandom random) throws GeneralSecurityException {
+  static byte[] signMu(PrivateKey mlDsaKey, byte[] mu, SecureRandom random)
+      throws GeneralSecurityException {
     Signature signer = signer(ML_DSA_EXTERNAL_MU, mlDsaKey, random);
     signer.update(mu);
     return signer.sign();
   }
 
   static boolean verify(
-      Algorithm algorithm, PublicKey publicKey, Bytes publicKeySpki, SigningInput input, Bytes signature) {
+      Algorithm algorithm,
+      PublicKey publicKey,
+      Bytes publicKeySpki,
+      SigningInput input,
+      Bytes signature) {
     try {
       Signature verifier = Signature.getInstance(scheme(algorithm, input), BouncyCastle.provider());
       verifier.initVerify(publicKey);
@@ -85,7 +94,8 @@ final class Constructions {
     };
   }
 
-  private static void feed(Signature signature, Algorithm algorithm, Bytes publicKeySpki, SigningInput input)
+  private static void feed(
+      Signature signature, Algorithm algorithm, Bytes publicKeySpki, SigningInput input)
       throws GeneralSecurityException {
     switch (input) {
       case SigningInput.Message message -> {
@@ -103,13 +113,15 @@ final class Constructions {
     }
   }
 
-  private static void setContext(Signature signature, Bytes context) throws GeneralSecurityException {
+  private static void setContext(Signature signature, Bytes context)
+      throws GeneralSecurityException {
     if (context.length() > 0) signature.setParameter(new ContextParameterSpec(context.toArray()));
   }
 
   /** μ of HashML-DSA (FIPS 204 Algorithm 4 with Algorithm 7 line 6). */
   static byte[] hashMlDsaMu(Bytes publicKeySpki, SigningInput.Digest digest) {
-    byte[] rawPublicKey = SubjectPublicKeyInfo.getInstance(publicKeySpki.toArray()).getPublicKeyData().getBytes();
+    byte[] rawPublicKey =
+        SubjectPublicKeyInfo.getInstance(publicKeySpki.toArray()).getPublicKeyData().getBytes();
     byte[] tr = shake256(64, rawPublicKey);
     byte[] context = digest.context().toArray();
     byte[] oid = oid(digest.algorithm());

@@ -1,7 +1,6 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.domain.Bytes;
-import io.signet.domain.SignetException;
 import io.signet.domain.key.KeyName;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals private key material that the token cannot hold natively: AES-256-GCM inside the HSM
- * under a non-extractable key-encryption key, with the key version's label as additional
- * authenticated data, so a sealed blob opens only as the version it was made for.
+ * Seals private key material that the token cannot hold natively: AES-256-GCM inside the HSM under
+ * a non-extractable key-encryption key, with the key version's label as additional authenticated
+ * data, so a sealed blob opens only as the version it was made for.
  *
  * <p>Blob: {@code 0x01 ‖ 12-byte random IV ‖ ciphertext ‖ 16-byte tag}.
  */
@@ -42,7 +41,12 @@ final class KeySealer {
       cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad(name));
       byte[] sealed = cipher.doFinal(plaintext);
-      return Bytes.of(ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(FORMAT).put(iv).put(sealed).array());
+      return Bytes.of(
+          ByteBuffer.allocate(1 + IV_BYTES + sealed.length)
+              .put(FORMAT)
+              .put(iv)
+              .put(sealed)
+              .array());
     } catch (GeneralSecurityException | RuntimeException e) {
       throw Pkcs11Errors.translate("sealing", e);
     }
@@ -60,7 +64,8 @@ final class KeySealer {
       cipher.updateAAD(aad(name));
       return cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
     } catch (AEADBadTagException e) {
-      throw new IllegalStateException("sealed key does not open as " + name + ": tampered or misplaced", e);
+      throw new IllegalStateException(
+          "sealed key does not open as " + name + ": tampered or misplaced", e);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw Pkcs11Errors.translate("unsealing", e);
     }

@@ -14,7 +14,8 @@ final class Pkcs11Errors {
 
   static SignetException translate(String operation, Throwable failure) {
     if (failure instanceof SignetException signet) return signet;
-    return new SignetException.Unavailable("HSM unavailable: " + operation + " failed" + code(failure), failure);
+    return new SignetException.Unavailable(
+        "HSM unavailable: " + operation + " failed" + code(failure), failure);
   }
 
   /** The PKCS#11 return code of the deepest wrapper exception, e.g. " (CKR_PIN_INCORRECT)". */

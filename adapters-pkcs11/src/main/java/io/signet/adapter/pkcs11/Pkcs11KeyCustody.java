@@ -3,18 +3,18 @@ package io.signet.adapter.pkcs11;
 import io.signet.application.port.KeyCustody;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
-import io.signet.domain.key.Protection;
-import jakarta.inject.Singleton;
 import io.signet.domain.key.KeyVersion;
+import io.signet.domain.key.Protection;
 import io.signet.domain.signing.SigningInput;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +57,13 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
     return switch (name.algorithm()) {
       case DILITHIUM3 ->
-          new GeneratedKey(Bytes.of(mlDsa.getPublic().getEncoded()), Protection.HSM_WRAPPED, sealed);
+          new GeneratedKey(
+              Bytes.of(mlDsa.getPublic().getEncoded()), Protection.HSM_WRAPPED, sealed);
       case COMPOSITE_ML_DSA -> {
         PublicKey ec = token.generateEcKey(name.label());
         byte[] composite =
-            new CompositePublicKey(COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsa.getPublic(), ec).getEncoded();
+            new CompositePublicKey(COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsa.getPublic(), ec)
+                .getEncoded();
         yield new GeneratedKey(Bytes.of(composite), Protection.HSM_WRAPPED, sealed);
       }
     };
@@ -75,7 +77,9 @@ public final class Pkcs11KeyCustody implements KeyCustody {
           case DILITHIUM3 -> mlDsaKey(key);
           case COMPOSITE_ML_DSA ->
               new CompositePrivateKey(
-                  COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsaKey(key), token.privateKey(name.label()));
+                  COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
+                  mlDsaKey(key),
+                  token.privateKey(name.label()));
         };
     try {
       return Constructions.sign(name.algorithm(), privateKey, key.publicKey(), input, random);

@@ -63,7 +63,8 @@ public final class Pkcs11Settings {
       try {
         String content = Files.readString(Path.of(pinFile), StandardCharsets.UTF_8).strip();
         if (content.isEmpty()) {
-          throw new StartupFailure("the PIN file " + pinFile + " is empty (SIGNET_PKCS11_PIN_FILE)");
+          throw new StartupFailure(
+              "the PIN file " + pinFile + " is empty (SIGNET_PKCS11_PIN_FILE)");
         }
         return content.toCharArray();
       } catch (IOException e) {

@@ -17,7 +17,6 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import javax.crypto.SecretKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.SecretKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -41,9 +41,9 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
 
 /**
  * The HSM token Signet works with: the SunPKCS11 provider for the configured library and token
- * label, logged in once, and its key store. Created eagerly at start-up, where it runs a
- * self-test (generate a throwaway P-256 key on the token, sign, verify, destroy it) and refuses to
- * start with one clear line when the library, the label, the PIN or the self-test fails.
+ * label, logged in once, and its key store. Created eagerly at start-up, where it runs a self-test
+ * (generate a throwaway P-256 key on the token, sign, verify, destroy it) and refuses to start with
+ * one clear line when the library, the label, the PIN or the self-test fails.
  *
  * <p>Private keys it generates are token objects with CKA_SENSITIVE=true, CKA_EXTRACTABLE=false and
  * sign-only usage; the token sets CKA_LOCAL, CKA_ALWAYS_SENSITIVE and CKA_NEVER_EXTRACTABLE.
@@ -84,10 +84,12 @@ public final class Pkcs11Token {
     try {
       this.objects = new TokenObjects(p11, slot);
     } catch (PKCS11Exception e) {
-      throw new StartupFailure("cannot open a session on token " + tokenLabel + Pkcs11Errors.code(e), e);
+      throw new StartupFailure(
+          "cannot open a session on token " + tokenLabel + Pkcs11Errors.code(e), e);
     }
     selfTest();
-    LOG.info("HSM token '{}' ({} {}, serial {}) ready", tokenLabel, manufacturer, model, serialNumber);
+    LOG.info(
+        "HSM token '{}' ({} {}, serial {}) ready", tokenLabel, manufacturer, model, serialNumber);
   }
 
   public String tokenLabel() {
@@ -103,9 +105,9 @@ public final class Pkcs11Token {
   }
 
   /**
-   * Generates a P-256 key pair whose private half is a non-extractable token object labelled
-   * {@code label}, and returns its public key. The key is stored in the key store under the label
-   * with a self-signed certificate, which is how PKCS#11 key stores find private keys again.
+   * Generates a P-256 key pair whose private half is a non-extractable token object labelled {@code
+   * label}, and returns its public key. The key is stored in the key store under the label with a
+   * self-signed certificate, which is how PKCS#11 key stores find private keys again.
    */
   PublicKey generateEcKey(String label) {
     try {
@@ -159,7 +161,8 @@ public final class Pkcs11Token {
           keyStore.load(null, null);
         }
         SecretKey key = (SecretKey) keyStore.getKey(label, null);
-        if (key == null) throw new IllegalStateException("no secret key " + label + " after generation");
+        if (key == null)
+          throw new IllegalStateException("no secret key " + label + " after generation");
         return key;
       }
     } catch (Exception e) {
@@ -250,7 +253,8 @@ public final class Pkcs11Token {
       if (!Boolean.TRUE.equals(attributes.get("CKA_SENSITIVE"))
           || !Boolean.FALSE.equals(attributes.get("CKA_EXTRACTABLE"))) {
         throw new StartupFailure(
-            "HSM self-test failed: generated keys are not sensitive and non-extractable: " + attributes);
+            "HSM self-test failed: generated keys are not sensitive and non-extractable: "
+                + attributes);
       }
       destroy(SELF_TEST_LABEL);
       if (objects.exists(SELF_TEST_LABEL)) {
@@ -259,7 +263,8 @@ public final class Pkcs11Token {
     } catch (StartupFailure e) {
       throw e;
     } catch (Exception e) {
-      throw new StartupFailure("HSM self-test failed" + Pkcs11Errors.code(e) + ": " + e.getMessage(), e);
+      throw new StartupFailure(
+          "HSM self-test failed" + Pkcs11Errors.code(e) + ": " + e.getMessage(), e);
     }
   }
 
@@ -274,7 +279,10 @@ public final class Pkcs11Token {
             Date.from(now.plus(36500, ChronoUnit.DAYS)),
             name,
             pair.getPublic());
-    var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(provider).build(pair.getPrivate());
+    var signer =
+        new JcaContentSignerBuilder("SHA256withECDSA")
+            .setProvider(provider)
+            .build(pair.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
@@ -285,7 +293,11 @@ public final class Pkcs11Token {
       return PKCS11.getInstance(library.toString(), "C_GetFunctionList", args, false);
     } catch (Exception e) {
       throw new StartupFailure(
-          "cannot load the PKCS#11 library " + library + Pkcs11Errors.code(e) + " (SIGNET_PKCS11_LIBRARY)", e);
+          "cannot load the PKCS#11 library "
+              + library
+              + Pkcs11Errors.code(e)
+              + " (SIGNET_PKCS11_LIBRARY)",
+          e);
     }
   }
 
@@ -306,8 +318,8 @@ public final class Pkcs11Token {
 
   /**
    * Configures SunPKCS11 for the slot and installs it (last in preference, under a name of its
-   * own): BouncyCastle's composite signer looks the ECDSA half up through the JCA, which finds
-   * only installed providers.
+   * own): BouncyCastle's composite signer looks the ECDSA half up through the JCA, which finds only
+   * installed providers.
    */
   private static Provider configure(Path library, long slot, int instance) {
     String config =
@@ -331,7 +343,8 @@ public final class Pkcs11Token {
       Security.addProvider(configured);
       return configured;
     } catch (RuntimeException e) {
-      throw new StartupFailure("cannot configure SunPKCS11 for " + library + Pkcs11Errors.code(e), e);
+      throw new StartupFailure(
+          "cannot configure SunPKCS11 for " + library + Pkcs11Errors.code(e), e);
     }
   }
 

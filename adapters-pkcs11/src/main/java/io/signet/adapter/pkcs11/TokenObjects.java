@@ -68,7 +68,8 @@ final class TokenObjects {
   /**
    * The security attributes of the key object with this label (private or secret), read from the
    * token: CKA_SENSITIVE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_NEVER_EXTRACTABLE, CKA_LOCAL,
-   * CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT (those the object's class has). Empty when there is none.
+   * CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT (those the object's class has).
+   * Empty when there is none.
    */
   synchronized Map<String, Boolean> keyAttributes(String label) throws PKCS11Exception {
     for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
@@ -84,8 +85,16 @@ final class TokenObjects {
         CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT
       };
       String[] names = {
-        "CKA_SENSITIVE", "CKA_ALWAYS_SENSITIVE", "CKA_EXTRACTABLE", "CKA_NEVER_EXTRACTABLE",
-        "CKA_LOCAL", "CKA_TOKEN", "CKA_PRIVATE", "CKA_SIGN", "CKA_DECRYPT", "CKA_ENCRYPT"
+        "CKA_SENSITIVE",
+        "CKA_ALWAYS_SENSITIVE",
+        "CKA_EXTRACTABLE",
+        "CKA_NEVER_EXTRACTABLE",
+        "CKA_LOCAL",
+        "CKA_TOKEN",
+        "CKA_PRIVATE",
+        "CKA_SIGN",
+        "CKA_DECRYPT",
+        "CKA_ENCRYPT"
       };
       for (int i = 0; i < types.length; i++) {
         CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};
@@ -106,7 +115,9 @@ final class TokenObjects {
    * with this label exists.
    */
   synchronized void ensureAesKey(String label) throws PKCS11Exception {
-    if (find(new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY), new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))
+    if (find(
+                new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
+                new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))
             .length
         > 0) {
       return;

@@ -11,11 +11,10 @@ import java.util.function.Supplier;
 /**
  * Decrypted private keys, kept so that signing is not throttled by unsealing (an HSM decrypt and a
  * key decode per call). Bounded in size (least recently used goes first) and in time (an entry
- * older than the TTL is unsealed again), and can be switched off
- * ({@code signet.key-cache.enabled=false}: unseal on every signature). Archiving or destroying a
- * version evicts it here; other instances drop theirs at the latest when the TTL runs out, and an
- * archived version can no longer sign anywhere because the status is checked in the database
- * first.
+ * older than the TTL is unsealed again), and can be switched off ({@code
+ * signet.key-cache.enabled=false}: unseal on every signature). Archiving or destroying a version
+ * evicts it here; other instances drop theirs at the latest when the TTL runs out, and an archived
+ * version can no longer sign anywhere because the status is checked in the database first.
  *
  * <p>Security: entries are the JCA key objects; the JVM offers no reliable wipe of their internals.
  * The TTL bounds how long decrypted material stays reachable.

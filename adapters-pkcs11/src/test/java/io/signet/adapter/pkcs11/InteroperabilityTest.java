@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * composite verifier over the whole message.
  */
 class InteroperabilityTest {
-  private static final byte[] MESSAGE = "wire 250 EUR to account 42".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MESSAGE =
+      "wire 250 EUR to account 42".getBytes(StandardCharsets.UTF_8);
   private static final Bytes NO_CONTEXT = Bytes.of(new byte[0]);
   private final SecureRandom random = new SecureRandom();
 
@@ -39,8 +40,16 @@ class InteroperabilityTest {
   void pureMlDsaSignaturesVerifyInTheJdk() throws Exception {
     KeyPair pair = bcMlDsa();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
-    Bytes signature = Constructions.sign(Algorithm.DILITHIUM3, pair.getPrivate(), spki, new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT), random);
-    PublicKey jdkKey = KeyFactory.getInstance("ML-DSA", "SUN").generatePublic(new X509EncodedKeySpec(spki.toArray()));
+    Bytes signature =
+        Constructions.sign(
+            Algorithm.DILITHIUM3,
+            pair.getPrivate(),
+            spki,
+            new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
+            random);
+    PublicKey jdkKey =
+        KeyFactory.getInstance("ML-DSA", "SUN")
+            .generatePublic(new X509EncodedKeySpec(spki.toArray()));
     Signature jdk = Signature.getInstance("ML-DSA", "SUN");
     jdk.initVerify(jdkKey);
     jdk.update(MESSAGE);
@@ -55,21 +64,31 @@ class InteroperabilityTest {
     jdk.update(MESSAGE);
     byte[] signature = jdk.sign();
     Bytes spki = Bytes.of(jdkPair.getPublic().getEncoded());
-    PublicKey bcKey = KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePublic(new X509EncodedKeySpec(spki.toArray()));
+    PublicKey bcKey =
+        KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+            .generatePublic(new X509EncodedKeySpec(spki.toArray()));
     SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT);
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature))).isTrue();
+    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature)))
+        .isTrue();
     signature[7] ^= 1;
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature))).isFalse();
+    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature)))
+        .isFalse();
   }
 
   @Test
-  void hashMlDsaOverACallersSha512HashVerifiesWithBouncyCastlesHashMlDsaOverTheMessage() throws Exception {
+  void hashMlDsaOverACallersSha512HashVerifiesWithBouncyCastlesHashMlDsaOverTheMessage()
+      throws Exception {
     KeyPair pair = bcMlDsa();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] context = "ledger".getBytes(StandardCharsets.UTF_8);
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
-    Bytes signature = Constructions.sign(Algorithm.DILITHIUM3, pair.getPrivate(), spki,
-        new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(context)), random);
+    Bytes signature =
+        Constructions.sign(
+            Algorithm.DILITHIUM3,
+            pair.getPrivate(),
+            spki,
+            new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(context)),
+            random);
     Signature bc = Signature.getInstance("ML-DSA-65-WITH-SHA512", BouncyCastle.provider());
     bc.initVerify(pair.getPublic());
     bc.setParameter(new ContextParameterSpec(context));
@@ -86,28 +105,55 @@ class InteroperabilityTest {
     byte[] signature = bc.sign();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, pair.getPublic(), spki,
-        new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT), Bytes.of(signature))).isTrue();
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, pair.getPublic(), spki,
-        new SigningInput.Digest(HashAlgorithm.SHA_384, Bytes.of(MessageDigest.getInstance("SHA-384").digest(MESSAGE)), NO_CONTEXT), Bytes.of(signature)))
-        .as("the hash OID is bound into the signature").isFalse();
+    assertThat(
+            Constructions.verify(
+                Algorithm.DILITHIUM3,
+                pair.getPublic(),
+                spki,
+                new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT),
+                Bytes.of(signature)))
+        .isTrue();
+    assertThat(
+            Constructions.verify(
+                Algorithm.DILITHIUM3,
+                pair.getPublic(),
+                spki,
+                new SigningInput.Digest(
+                    HashAlgorithm.SHA_384,
+                    Bytes.of(MessageDigest.getInstance("SHA-384").digest(MESSAGE)),
+                    NO_CONTEXT),
+                Bytes.of(signature)))
+        .as("the hash OID is bound into the signature")
+        .isFalse();
   }
 
   @Test
-  void compositeSignaturesOverAMessageAndOverItsSha512VerifyWithBouncyCastlesCompositeVerifier() throws Exception {
+  void compositeSignaturesOverAMessageAndOverItsSha512VerifyWithBouncyCastlesCompositeVerifier()
+      throws Exception {
     KeyPair mlDsa = bcMlDsa();
     KeyPairGenerator ecGenerator = KeyPairGenerator.getInstance("EC");
     ecGenerator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair ec = ecGenerator.generateKeyPair();
-    CompositePrivateKey privateKey = new CompositePrivateKey(Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsa.getPrivate(), ec.getPrivate());
-    CompositePublicKey publicKey = new CompositePublicKey(Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsa.getPublic(), ec.getPublic());
+    CompositePrivateKey privateKey =
+        new CompositePrivateKey(
+            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
+            mlDsa.getPrivate(),
+            ec.getPrivate());
+    CompositePublicKey publicKey =
+        new CompositePublicKey(
+            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
+            mlDsa.getPublic(),
+            ec.getPublic());
     Bytes spki = Bytes.of(publicKey.getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
 
-    for (SigningInput input : new SigningInput[] {
-        new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
-        new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT)}) {
-      Bytes signature = Constructions.sign(Algorithm.COMPOSITE_ML_DSA, privateKey, spki, input, random);
+    for (SigningInput input :
+        new SigningInput[] {
+          new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
+          new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT)
+        }) {
+      Bytes signature =
+          Constructions.sign(Algorithm.COMPOSITE_ML_DSA, privateKey, spki, input, random);
       Signature bc = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
       bc.initVerify(publicKey);
       bc.update(MESSAGE);

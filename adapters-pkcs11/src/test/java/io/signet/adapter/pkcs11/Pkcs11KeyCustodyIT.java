@@ -25,8 +25,12 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
   @BeforeAll
   static void openToken() {
     SoftHsmTestToken soft = SoftHsmTestToken.get();
-    token = new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
-    custody = new Pkcs11KeyCustody(token, new UnsealedKeyCache(true, 100, java.time.Duration.ofMinutes(5)));
+    token =
+        new Pkcs11Token(
+            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
+    custody =
+        new Pkcs11KeyCustody(
+            token, new UnsealedKeyCache(true, 100, java.time.Duration.ofMinutes(5)));
   }
 
   @Override
@@ -98,6 +102,7 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
     assertThatThrownBy(() -> custody.unseal(other, sealed)).hasMessageContaining("does not open");
     byte[] tampered = sealed.toArray();
     tampered[tampered.length - 1] ^= 1;
-    assertThatThrownBy(() -> custody.unseal(name, Bytes.of(tampered))).hasMessageContaining("does not open");
+    assertThatThrownBy(() -> custody.unseal(name, Bytes.of(tampered)))
+        .hasMessageContaining("does not open");
   }
 }

@@ -12,7 +12,9 @@ class Pkcs11SigningIT extends SigningContract {
   @BeforeAll
   static void openToken() {
     SoftHsmTestToken soft = SoftHsmTestToken.get();
-    Pkcs11Token token = new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
+    Pkcs11Token token =
+        new Pkcs11Token(
+            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
     custody = new Pkcs11KeyCustody(token, new UnsealedKeyCache(true, 100, Duration.ofMinutes(5)));
   }
 

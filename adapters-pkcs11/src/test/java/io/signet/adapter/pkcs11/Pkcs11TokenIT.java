@@ -22,7 +22,9 @@ class Pkcs11TokenIT {
   @BeforeAll
   static void openToken() {
     SoftHsmTestToken soft = SoftHsmTestToken.get();
-    token = new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
+    token =
+        new Pkcs11Token(
+            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
   }
 
   @AfterAll
@@ -34,7 +36,9 @@ class Pkcs11TokenIT {
   void passesItsSelfTestAndReportsHealthy() {
     assertThat(token.healthy()).isTrue();
     assertThat(token.tokenLabel()).isEqualTo(SoftHsmTestToken.get().label());
-    assertThat(token.keyAttributes("signet-selftest")).as("the self-test key is destroyed").isEmpty();
+    assertThat(token.keyAttributes("signet-selftest"))
+        .as("the self-test key is destroyed")
+        .isEmpty();
   }
 
   @Test
@@ -76,7 +80,9 @@ class Pkcs11TokenIT {
     PKCS11 p11 = PKCS11.getInstance(SoftHsmTestToken.LIBRARY, "C_GetFunctionList", null, false);
     long slot = -1;
     for (long candidate : p11.C_GetSlotList(true)) {
-      if (new String(p11.C_GetTokenInfo(candidate).label).strip().equals(SoftHsmTestToken.get().label())) slot = candidate;
+      if (new String(p11.C_GetTokenInfo(candidate).label)
+          .strip()
+          .equals(SoftHsmTestToken.get().label())) slot = candidate;
     }
     long session = p11.C_OpenSession(slot, PKCS11Constants.CKF_SERIAL_SESSION, null, null);
     p11.C_Logout(session);
@@ -102,7 +108,9 @@ class Pkcs11TokenIT {
   @Test
   void refusesAnUnknownTokenLabelNamingWhatIsThere() {
     assertThatThrownBy(
-            () -> new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, "no-such-token", "1234", null)))
+            () ->
+                new Pkcs11Token(
+                    new Pkcs11Settings(SoftHsmTestToken.LIBRARY, "no-such-token", "1234", null)))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("no token labelled 'no-such-token'")
         .hasMessageContaining(SoftHsmTestToken.get().label());
@@ -110,7 +118,9 @@ class Pkcs11TokenIT {
 
   @Test
   void refusesAMissingLibrary() {
-    assertThatThrownBy(() -> new Pkcs11Token(new Pkcs11Settings("/nonexistent/libpkcs11.so", "x", "1234", null)))
+    assertThatThrownBy(
+            () ->
+                new Pkcs11Token(new Pkcs11Settings("/nonexistent/libpkcs11.so", "x", "1234", null)))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("/nonexistent/libpkcs11.so")
         .hasMessageContaining("SIGNET_PKCS11_LIBRARY");
@@ -119,7 +129,10 @@ class Pkcs11TokenIT {
   @Test
   void refusesToStartWithoutAPin() {
     assertThatThrownBy(
-            () -> new Pkcs11Token(new Pkcs11Settings(SoftHsmTestToken.LIBRARY, SoftHsmTestToken.get().label(), null, null)))
+            () ->
+                new Pkcs11Token(
+                    new Pkcs11Settings(
+                        SoftHsmTestToken.LIBRARY, SoftHsmTestToken.get().label(), null, null)))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("SIGNET_PKCS11_PIN");
   }

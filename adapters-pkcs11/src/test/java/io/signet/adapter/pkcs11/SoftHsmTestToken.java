@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh SoftHSM2 token for this test run (one per test JVM, created before the library is first
- * loaded, since SoftHSM reads its token directory at C_Initialize). It lives under the directory
- * of {@code SOFTHSM2_CONF}, which the build sets to the module's {@code target/softhsm}. There is
- * no fallback: a missing SoftHSM2 fails the test with the reason.
+ * loaded, since SoftHSM reads its token directory at C_Initialize). It lives under the directory of
+ * {@code SOFTHSM2_CONF}, which the build sets to the module's {@code target/softhsm}. There is no
+ * fallback: a missing SoftHSM2 fails the test with the reason.
  */
 public final class SoftHsmTestToken {
   public static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
@@ -54,7 +54,9 @@ public final class SoftHsmTestToken {
     }
     if (!Files.isReadable(Path.of(LIBRARY))) {
       throw new IllegalStateException(
-          "SoftHSM2 is not installed (" + LIBRARY + " missing): apt-get install softhsm2, or run scripts/test");
+          "SoftHSM2 is not installed ("
+              + LIBRARY
+              + " missing): apt-get install softhsm2, or run scripts/test");
     }
     try {
       Path confFile = Path.of(conf);
@@ -70,8 +72,15 @@ public final class SoftHsmTestToken {
       String pin = "pin-" + suffix;
       Process init =
           new ProcessBuilder(
-                  "softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin,
-                  "--so-pin", "so-" + suffix)
+                  "softhsm2-util",
+                  "--init-token",
+                  "--free",
+                  "--label",
+                  label,
+                  "--pin",
+                  pin,
+                  "--so-pin",
+                  "so-" + suffix)
               .redirectErrorStream(true)
               .start();
       String output = new String(init.getInputStream().readAllBytes());
@@ -80,7 +89,8 @@ public final class SoftHsmTestToken {
       }
       return new SoftHsmTestToken(label, pin);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create the SoftHSM2 test token: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create the SoftHSM2 test token: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -17,7 +17,10 @@ final class Vectors {
     Path dir = Path.of(System.getProperty("signet.vectors", "../../shared/vectors/wycheproof"));
     Path path = dir.resolve(file);
     if (!Files.isReadable(path)) {
-      throw new IllegalStateException("Wycheproof vectors missing: " + path.toAbsolutePath() + " (../shared must sit beside the repository)");
+      throw new IllegalStateException(
+          "Wycheproof vectors missing: "
+              + path.toAbsolutePath()
+              + " (../shared must sit beside the repository)");
     }
     return new ObjectMapper().readTree(path.toFile());
   }

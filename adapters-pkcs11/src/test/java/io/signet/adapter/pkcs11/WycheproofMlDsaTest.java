@@ -39,7 +39,9 @@ class WycheproofMlDsaTest {
       Bytes spki = hex(group, "publicKeyDer");
       PublicKey publicKey;
       try {
-        publicKey = KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePublic(new X509EncodedKeySpec(spki.toArray()));
+        publicKey =
+            KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+                .generatePublic(new X509EncodedKeySpec(spki.toArray()));
       } catch (Exception malformedKey) {
         publicKey = null;
       }
@@ -49,11 +51,15 @@ class WycheproofMlDsaTest {
         boolean actual;
         try {
           SigningInput input = new SigningInput.Message(hex(test, "msg"), hex(test, "ctx"));
-          actual = publicKey != null && Constructions.verify(Algorithm.DILITHIUM3, publicKey, spki, input, hex(test, "sig"));
+          actual =
+              publicKey != null
+                  && Constructions.verify(
+                      Algorithm.DILITHIUM3, publicKey, spki, input, hex(test, "sig"));
         } catch (RuntimeException refused) {
           actual = false;
         }
-        if (actual != expected) disagreements.add(test.get("tcId").asText() + " " + test.get("comment").asText());
+        if (actual != expected)
+          disagreements.add(test.get("tcId").asText() + " " + test.get("comment").asText());
       }
     }
     assertThat(cases).isEqualTo(file.get("numberOfTests").asInt());
@@ -70,11 +76,17 @@ class WycheproofMlDsaTest {
       PrivateKey privateKey;
       Bytes spki;
       try {
-        privateKey = KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePrivate(new PKCS8EncodedKeySpec(pkcs8(group)));
-        spki = Bytes.of(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-            new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
-                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_ml_dsa_65),
-                hex(group, "publicKey").toArray())).getEncoded());
+        privateKey =
+            KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+                .generatePrivate(new PKCS8EncodedKeySpec(pkcs8(group)));
+        spki =
+            Bytes.of(
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                        new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_ml_dsa_65),
+                            hex(group, "publicKey").toArray()))
+                    .getEncoded());
       } catch (Exception malformedKey) {
         privateKey = null;
         spki = null;
@@ -85,17 +97,22 @@ class WycheproofMlDsaTest {
         byte[] produced;
         try {
           if (privateKey == null) throw new IllegalArgumentException("no usable private key");
-          SecureRandom rnd = test.has("rnd") ? new FixedRandom(HEX.parseHex(test.get("rnd").asText())) : null;
+          SecureRandom rnd =
+              test.has("rnd") ? new FixedRandom(HEX.parseHex(test.get("rnd").asText())) : null;
           if (test.has("msg")) {
             SigningInput input = new SigningInput.Message(hex(test, "msg"), hex(test, "ctx"));
-            produced = Constructions.sign(Algorithm.DILITHIUM3, privateKey, spki, input, rnd).toArray();
+            produced =
+                Constructions.sign(Algorithm.DILITHIUM3, privateKey, spki, input, rnd).toArray();
           } else {
             produced = Constructions.signMu(privateKey, hex(test, "mu").toArray(), rnd);
           }
         } catch (Exception refused) {
           produced = null;
         }
-        boolean ok = valid ? produced != null && HEX.formatHex(produced).equals(test.get("sig").asText()) : produced == null;
+        boolean ok =
+            valid
+                ? produced != null && HEX.formatHex(produced).equals(test.get("sig").asText())
+                : produced == null;
         if (ok && valid) reproduced++;
         if (!ok) disagreements.add(test.get("tcId").asText() + " " + test.get("comment").asText());
       }
@@ -109,8 +126,12 @@ class WycheproofMlDsaTest {
   private static byte[] pkcs8(JsonNode group) throws Exception {
     if (group.has("privateKeyPkcs8")) return hex(group, "privateKeyPkcs8").toArray();
     return new org.bouncycastle.asn1.pkcs.PrivateKeyInfo(
-            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_ml_dsa_65),
-            new org.bouncycastle.asn1.DERTaggedObject(false, 0, new org.bouncycastle.asn1.DEROctetString(hex(group, "privateSeed").toArray())))
+            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_ml_dsa_65),
+            new org.bouncycastle.asn1.DERTaggedObject(
+                false,
+                0,
+                new org.bouncycastle.asn1.DEROctetString(hex(group, "privateSeed").toArray())))
         .getEncoded();
   }
 

@@ -33,40 +33,53 @@ final class AdminKeyController {
 
   @Post("/keys/generate")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<Envelope> generate(HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.generate(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+  HttpResponse<Envelope> generate(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+    return operations.generate(
+        request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
   }
 
   @Post("/keys/rotate")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<Envelope> rotate(HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+  HttpResponse<Envelope> rotate(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
     return operations.rotate(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
   }
 
   @Post("/keys/retire")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<Envelope> retire(HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+  HttpResponse<Envelope> retire(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
     return operations.retire(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
   }
 
   @Post("/keys/archive")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<Envelope> archive(HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.archive(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+  HttpResponse<Envelope> archive(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+    return operations.archive(
+        request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
   }
 
-  /** {@code {rotate_after_days?, archive_after_days?}}: absent or null turns that automation off. */
+  /**
+   * {@code {rotate_after_days?, archive_after_days?}}: absent or null turns that automation off.
+   */
   @Put("/key-policy")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<Envelope> setPolicy(HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
+  HttpResponse<Envelope> setPolicy(
+      HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
     TenantId tenant = TenantId.parse(tenantId);
     JsonBody fields = JsonBody.parse(body, Set.of("rotate_after_days", "archive_after_days"));
     KeyPolicy policy =
         new KeyPolicy(
             tenant,
             fields.optionalInteger("rotate_after_days").map(AdminKeyController::days).orElse(null),
-            fields.optionalInteger("archive_after_days").map(AdminKeyController::days).orElse(null));
-    return exchange.ok(request, KeyViews.PolicyView.of(setKeyPolicy.set(policy, Exchange.asOperator(request))));
+            fields
+                .optionalInteger("archive_after_days")
+                .map(AdminKeyController::days)
+                .orElse(null));
+    return exchange.ok(
+        request, KeyViews.PolicyView.of(setKeyPolicy.set(policy, Exchange.asOperator(request))));
   }
 
   /** Days from a request, clamped before they become a Duration; the policy checks the range. */

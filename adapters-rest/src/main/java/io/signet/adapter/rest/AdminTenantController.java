@@ -1,6 +1,6 @@
 package io.signet.adapter.rest;
 
-import io.signet.domain.audit.AuditQuery;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.CreateTenant;
@@ -23,6 +22,7 @@ import io.signet.application.RevokeApiKey;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.access.Scope;
+import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.tenant.Plan;
 import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
@@ -111,7 +111,9 @@ final class AdminTenantController {
       @Nullable @QueryValue String limit) {
     var query =
         new AuditQuery(
-            tenantId == null ? null : TenantId.parse(tenantId), parseSince(since), parseLimit(limit));
+            tenantId == null ? null : TenantId.parse(tenantId),
+            parseSince(since),
+            parseLimit(limit));
     var events = readAudit.read(query).stream().map(Views.AuditEventView::of).toList();
     return exchange.ok(request, new Views.AuditList(events));
   }

@@ -12,8 +12,8 @@ import io.signet.application.AuthenticateApiKey;
 import io.signet.domain.SignetException;
 
 /**
- * Authenticates tenant routes by {@code X-API-Key}. A missing, unknown, malformed or revoked key
- * is a 401 before any route code runs; the scope each route needs is checked by the route itself,
+ * Authenticates tenant routes by {@code X-API-Key}. A missing, unknown, malformed or revoked key is
+ * a 401 before any route code runs; the scope each route needs is checked by the route itself,
  * against the principal this filter leaves on the request.
  */
 @ServerFilter({"/api/**", "/v1/**"})

@@ -5,7 +5,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-/** {@code GET /api/v1/me}: who the presented API key is (tenant, key id, scopes). No scope needed. */
+/**
+ * {@code GET /api/v1/me}: who the presented API key is (tenant, key id, scopes). No scope needed.
+ */
 @Controller("/api/v1")
 final class CallerController {
   private final Exchange exchange;

@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single error mapper of the REST adapter. Signet's own exceptions map by an exhaustive
- * switch; everything the framework rejects before a controller runs (unknown route, wrong method,
- * wrong content type, body over the limit, unreadable body) and any unexpected failure go through
- * {@link #processResponse}, by HTTP status. Every error body is the same envelope, and none echoes
- * an internal message or a stack trace.
+ * The single error mapper of the REST adapter. Signet's own exceptions map by an exhaustive switch;
+ * everything the framework rejects before a controller runs (unknown route, wrong method, wrong
+ * content type, body over the limit, unreadable body) and any unexpected failure go through {@link
+ * #processResponse}, by HTTP status. Every error body is the same envelope, and none echoes an
+ * internal message or a stack trace.
  */
 @Singleton
 @Replaces(HateoasErrorResponseProcessor.class)
@@ -42,7 +42,8 @@ final class ErrorResponses
     MutableHttpResponse<Envelope> response =
         switch (e) {
           case SignetException.InvalidRequest invalid ->
-              exchange.error(request, HttpStatus.BAD_REQUEST, code(invalid.reason()), e.getMessage());
+              exchange.error(
+                  request, HttpStatus.BAD_REQUEST, code(invalid.reason()), e.getMessage());
           case SignetException.NotFound ignored ->
               exchange.error(request, HttpStatus.NOT_FOUND, "ERR_NOT_FOUND_001", e.getMessage());
           case SignetException.Conflict ignored ->
@@ -53,10 +54,18 @@ final class ErrorResponses
               exchange.error(request, HttpStatus.FORBIDDEN, "ERR_FORBIDDEN_001", e.getMessage());
           case SignetException.RateLimited limited ->
               exchange
-                  .error(request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
-                  .header("Retry-After", Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+                  .error(
+                      request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
+                  .header(
+                      "Retry-After",
+                      Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
           case SignetException.Unavailable unavailable -> {
-            LOG.warn("{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage(), e.getCause());
+            LOG.warn(
+                "{} {}: {}",
+                request.getMethodName(),
+                request.getPath(),
+                e.getMessage(),
+                e.getCause());
             yield exchange.error(
                 request, HttpStatus.SERVICE_UNAVAILABLE, "ERR_SERVICE_001", e.getMessage());
           }

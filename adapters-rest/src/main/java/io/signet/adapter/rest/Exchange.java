@@ -49,7 +49,8 @@ final class Exchange {
   static Principal principal(HttpRequest<?> request) {
     return request
         .getAttribute(PRINCIPAL, Principal.class)
-        .orElseThrow(() -> new IllegalStateException("tenant route reached without authentication"));
+        .orElseThrow(
+            () -> new IllegalStateException("tenant route reached without authentication"));
   }
 
   /** The authenticated API key, if it carries {@code scope}; Forbidden otherwise. */
@@ -85,7 +86,8 @@ final class Exchange {
         null, new Envelope.Failure(code, message), requestId(request).toString(), now());
   }
 
-  private <T> MutableHttpResponse<Envelope> respond(HttpRequest<?> request, HttpStatus status, T data) {
+  private <T> MutableHttpResponse<Envelope> respond(
+      HttpRequest<?> request, HttpStatus status, T data) {
     return HttpResponse.<Envelope>status(status)
         .body(new Envelope(data, null, requestId(request).toString(), now()));
   }

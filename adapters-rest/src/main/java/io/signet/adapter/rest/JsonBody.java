@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A request body read strictly: it must be one JSON object; fields have exactly the JSON type
- * they are documented with (no string for a number, no float for an integer); unknown fields are
- * refused so that a misspelt field is an error rather than silently ignored; base64 is RFC 4648
- * standard alphabet with padding. Every refusal is an {@link SignetException.InvalidRequest} that
- * names the field.
+ * A request body read strictly: it must be one JSON object; fields have exactly the JSON type they
+ * are documented with (no string for a number, no float for an integer); unknown fields are refused
+ * so that a misspelt field is an error rather than silently ignored; base64 is RFC 4648 standard
+ * alphabet with padding. Every refusal is an {@link SignetException.InvalidRequest} that names the
+ * field.
  */
 final class JsonBody {
   static final int MAX_DEPTH = 16;
@@ -63,7 +63,10 @@ final class JsonBody {
     for (Map.Entry<String, JsonNode> entry : root.entries()) {
       if (!allowed.contains(entry.getKey())) {
         throw SignetException.InvalidRequest.field(
-            "unknown field '" + printable(entry.getKey()) + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+            "unknown field '"
+                + printable(entry.getKey())
+                + "'; allowed: "
+                + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
     return new JsonBody(root);

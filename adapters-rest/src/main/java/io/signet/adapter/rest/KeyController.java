@@ -28,7 +28,8 @@ final class KeyController {
   private final KeyOperations operations;
   private final Exchange exchange;
 
-  KeyController(ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
+  KeyController(
+      ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
     this.listKeys = listKeys;
     this.getActiveKey = getActiveKey;
     this.operations = operations;
@@ -37,7 +38,9 @@ final class KeyController {
 
   @Get
   HttpResponse<Envelope> list(
-      HttpRequest<?> request, @Nullable @QueryValue String algorithm, @Nullable @QueryValue String status) {
+      HttpRequest<?> request,
+      @Nullable @QueryValue String algorithm,
+      @Nullable @QueryValue String status) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_READ);
     var keys =
         listKeys

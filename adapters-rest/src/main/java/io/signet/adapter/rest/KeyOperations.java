@@ -38,12 +38,15 @@ final class KeyOperations {
     this.exchange = exchange;
   }
 
-  HttpResponse<Envelope> generate(HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> generate(
+      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
     Algorithm algorithm = algorithm(JsonBody.parse(body, Set.of("algorithm")));
-    return exchange.created(request, KeyViews.KeyView.of(generateKey.generate(tenant, algorithm, by)));
+    return exchange.created(
+        request, KeyViews.KeyView.of(generateKey.generate(tenant, algorithm, by)));
   }
 
-  HttpResponse<Envelope> rotate(HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> rotate(
+      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
     Algorithm algorithm = algorithm(JsonBody.parse(body, Set.of("algorithm")));
     RotateKey.Rotated rotated = rotateKey.rotate(tenant, algorithm, by);
     return exchange.ok(
@@ -52,20 +55,25 @@ final class KeyOperations {
             KeyViews.KeyView.of(rotated.active()), KeyViews.KeyView.of(rotated.retired())));
   }
 
-  HttpResponse<Envelope> retire(HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> retire(
+      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
     KeyName name = keyName(tenant, body);
     return exchange.ok(request, KeyViews.KeyView.of(retireKey.retire(name, by)));
   }
 
-  HttpResponse<Envelope> archive(HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> archive(
+      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
     ArchiveKey.Archived archived = archiveKey.archive(keyName(tenant, body), by);
     return exchange.ok(
         request,
-        new KeyViews.ArchivedView(KeyViews.KeyView.of(archived.version()), archived.privateKeyDestroyed()));
+        new KeyViews.ArchivedView(
+            KeyViews.KeyView.of(archived.version()), archived.privateKeyDestroyed()));
   }
 
   static Algorithm algorithm(JsonBody body) {
-    return body.optionalString("algorithm").map(Algorithm::parse).orElse(Algorithm.defaultAlgorithm());
+    return body.optionalString("algorithm")
+        .map(Algorithm::parse)
+        .orElse(Algorithm.defaultAlgorithm());
   }
 
   private static KeyName keyName(TenantId tenant, byte[] body) {

@@ -44,7 +44,8 @@ final class KeyViews {
   record ArchivedView(KeyView key, boolean privateKeyDestroyed) {}
 
   @Serdeable(naming = SnakeCaseStrategy.class)
-  record PolicyView(String tenantId, @Nullable Long rotateAfterDays, @Nullable Long archiveAfterDays) {
+  record PolicyView(
+      String tenantId, @Nullable Long rotateAfterDays, @Nullable Long archiveAfterDays) {
     static PolicyView of(KeyPolicy p) {
       return new PolicyView(
           p.tenant().toString(),

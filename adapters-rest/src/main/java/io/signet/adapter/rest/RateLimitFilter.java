@@ -16,9 +16,9 @@ import io.signet.domain.access.TokenBucket;
 /**
  * Charges every authenticated tenant request to its API key's budget, weighted by what it costs
  * Signet: a signature (an ML-DSA signing, hedged, plus an audit commit) costs 10 units, a
- * verification 2, creating a key version 50, anything else 1. Over budget is 429
- * ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit},
- * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
+ * verification 2, creating a key version 50, anything else 1. Over budget is 429 ERR_RATE_LIMIT_001
+ * with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit}, {@code
+ * X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
@@ -56,7 +56,9 @@ final class RateLimitFilter implements Ordered {
         .ifPresent(
             decision ->
                 response
-                    .header("X-RateLimit-Limit", Long.toString(charge.limit(Exchange.principal(request))))
+                    .header(
+                        "X-RateLimit-Limit",
+                        Long.toString(charge.limit(Exchange.principal(request))))
                     .header("X-RateLimit-Remaining", Long.toString(decision.remaining()))
                     .header("X-RateLimit-Reset", Long.toString(seconds(decision.untilFull()))));
   }

@@ -19,7 +19,6 @@ import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
 import io.signet.domain.access.Principal;
 import io.signet.domain.access.Scope;
-import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.signing.HashAlgorithm;
 import io.signet.domain.signing.SigningInput;
@@ -27,16 +26,18 @@ import java.util.Set;
 
 /**
  * The Signature API (DESIGN §3.1): sign and verify messages or precomputed hashes with one named
- * key version. {@code key_version} is required; {@code algorithm} defaults to Dilithium3;
- * {@code context} is optional base64 (at most 255 bytes decoded). Payloads are strict base64 and at
- * most {@code signet.signing.max-payload-bytes} decoded (1 MiB): larger is ERR_SIG_002.
+ * key version. {@code key_version} is required; {@code algorithm} defaults to Dilithium3; {@code
+ * context} is optional base64 (at most 255 bytes decoded). Payloads are strict base64 and at most
+ * {@code signet.signing.max-payload-bytes} decoded (1 MiB): larger is ERR_SIG_002.
  */
 @Controller("/api/v1/signature")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SignatureController {
   private static final Set<String> SIGN = Set.of("message", "key_version", "algorithm", "context");
-  private static final Set<String> VERIFY = Set.of("message", "signature", "key_version", "algorithm", "context");
-  private static final Set<String> SIGN_HASH = Set.of("hash", "hash_algorithm", "key_version", "algorithm", "context");
+  private static final Set<String> VERIFY =
+      Set.of("message", "signature", "key_version", "algorithm", "context");
+  private static final Set<String> SIGN_HASH =
+      Set.of("hash", "hash_algorithm", "key_version", "algorithm", "context");
   private static final Set<String> VERIFY_HASH =
       Set.of("hash", "hash_algorithm", "signature", "key_version", "algorithm", "context");
 
@@ -64,7 +65,9 @@ final class SignatureController {
     KeyName key = keyName(caller, fields);
     SigningInput input = new SigningInput.Message(payload(fields, "message"), context(fields));
     var signed = signPayload.sign(key, input, Exchange.requestId(request));
-    return exchange.ok(request, new Signed(signed.signature().base64(), key.version(), key.algorithm().wireName()));
+    return exchange.ok(
+        request,
+        new Signed(signed.signature().base64(), key.version(), key.algorithm().wireName()));
   }
 
   @Post("/verify")
@@ -105,7 +108,9 @@ final class SignatureController {
     SigningInput.Digest input = digest(fields);
     boolean valid = verifySignature.verify(key, input, payload(fields, "signature"));
     return exchange.ok(
-        request, new VerifiedHash(valid, key.version(), key.algorithm().wireName(), input.algorithm().wireName()));
+        request,
+        new VerifiedHash(
+            valid, key.version(), key.algorithm().wireName(), input.algorithm().wireName()));
   }
 
   private static KeyName keyName(Principal caller, JsonBody fields) {
@@ -127,7 +132,11 @@ final class SignatureController {
   }
 
   private static Bytes context(JsonBody fields) {
-    return Bytes.of(fields.optionalString("context").map(c -> JsonBody.base64("context", c)).orElse(new byte[0]));
+    return Bytes.of(
+        fields
+            .optionalString("context")
+            .map(c -> JsonBody.base64("context", c))
+            .orElse(new byte[0]));
   }
 
   private SignetException tooLarge(String field) {
@@ -142,7 +151,12 @@ final class SignatureController {
   record Verified(boolean valid, int keyVersion, String algorithm) {}
 
   @Serdeable(naming = SnakeCaseStrategy.class)
-  record SignedHash(String signature, int keyVersion, String algorithm, String hashAlgorithm, String signatureType) {}
+  record SignedHash(
+      String signature,
+      int keyVersion,
+      String algorithm,
+      String hashAlgorithm,
+      String signatureType) {}
 
   @Serdeable(naming = SnakeCaseStrategy.class)
   record VerifiedHash(boolean valid, int keyVersion, String algorithm, String hashAlgorithm) {}

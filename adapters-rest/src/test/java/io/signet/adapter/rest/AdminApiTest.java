@@ -28,7 +28,12 @@ class AdminApiTest {
   }
 
   private String createTenant(String name) {
-    var reply = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"" + name + "\",\"plan\":\"free\"}");
+    var reply =
+        http.send(
+            "POST",
+            "/admin/v1/tenants",
+            AS_ADMIN_JSON,
+            "{\"name\":\"" + name + "\",\"plan\":\"free\"}");
     assertThat(reply.status()).isEqualTo(201);
     return (String) reply.data().get("tenant_id");
   }
@@ -37,10 +42,14 @@ class AdminApiTest {
   void createsATenantInTheEnvelope() {
     var reply = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"acme\"}");
     assertThat(reply.status()).isEqualTo(201);
-    assertThat(reply.data()).containsEntry("name", "acme").containsEntry("plan", "standard").containsKey("tenant_id");
+    assertThat(reply.data())
+        .containsEntry("name", "acme")
+        .containsEntry("plan", "standard")
+        .containsKey("tenant_id");
     Map<String, Object> body = reply.json();
     assertThat(UUID.fromString((String) body.get("request_id"))).isNotNull();
-    assertThat((String) body.get("timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat((String) body.get("timestamp"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(reply.header("X-Request-Id")).isEqualTo(body.get("request_id"));
   }
 
@@ -48,19 +57,26 @@ class AdminApiTest {
   @SuppressWarnings("unchecked")
   void listsTenants() {
     String id = createTenant("listed");
-    var reply = http.send("GET", "/admin/v1/tenants", Map.of("Authorization", ADMIN), (String) null);
+    var reply =
+        http.send("GET", "/admin/v1/tenants", Map.of("Authorization", ADMIN), (String) null);
     assertThat(reply.status()).isEqualTo(200);
-    assertThat((List<Map<String, Object>>) reply.data().get("tenants")).anySatisfy(t -> assertThat(t).containsEntry("tenant_id", id));
+    assertThat((List<Map<String, Object>>) reply.data().get("tenants"))
+        .anySatisfy(t -> assertThat(t).containsEntry("tenant_id", id));
   }
 
   @Test
   void issuesAnApiKeyOnceThatAuthenticatesUntilRevoked() {
     String tenant = createTenant("keys");
     var issued =
-        http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AS_ADMIN_JSON,
+        http.send(
+            "POST",
+            "/admin/v1/tenants/" + tenant + "/api-keys",
+            AS_ADMIN_JSON,
             "{\"scopes\":[\"sign\",\"verify\"],\"name\":\"ci\"}");
     assertThat(issued.status()).isEqualTo(201);
-    assertThat(issued.data()).containsEntry("scopes", List.of("sign", "verify")).containsEntry("tenant_id", tenant);
+    assertThat(issued.data())
+        .containsEntry("scopes", List.of("sign", "verify"))
+        .containsEntry("tenant_id", tenant);
     String apiKey = (String) issued.data().get("api_key");
     String keyId = (String) issued.data().get("key_id");
 
@@ -68,7 +84,9 @@ class AdminApiTest {
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.data()).containsEntry("tenant_id", tenant).containsEntry("key_id", keyId);
 
-    var revoked = http.send("DELETE", "/admin/v1/api-keys/" + keyId, Map.of("Authorization", ADMIN), (String) null);
+    var revoked =
+        http.send(
+            "DELETE", "/admin/v1/api-keys/" + keyId, Map.of("Authorization", ADMIN), (String) null);
     assertThat(revoked.status()).isEqualTo(200);
     assertThat(revoked.data()).containsEntry("key_id", keyId).containsKey("revoked_at");
 
@@ -81,12 +99,25 @@ class AdminApiTest {
   @SuppressWarnings("unchecked")
   void auditsEveryAdminAction() {
     String tenant = createTenant("audited");
-    http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AS_ADMIN_JSON, "{\"scopes\":[\"sign\"]}");
-    var audit = http.send("GET", "/admin/v1/audit?tenant_id=" + tenant + "&limit=10", Map.of("Authorization", ADMIN), (String) null);
+    http.send(
+        "POST",
+        "/admin/v1/tenants/" + tenant + "/api-keys",
+        AS_ADMIN_JSON,
+        "{\"scopes\":[\"sign\"]}");
+    var audit =
+        http.send(
+            "GET",
+            "/admin/v1/audit?tenant_id=" + tenant + "&limit=10",
+            Map.of("Authorization", ADMIN),
+            (String) null);
     assertThat(audit.status()).isEqualTo(200);
     var events = (List<Map<String, Object>>) audit.data().get("events");
-    assertThat(events).extracting(e -> e.get("action")).containsExactly("api_key.issued", "tenant.created");
-    assertThat(events).allSatisfy(e -> assertThat(e).containsEntry("actor", "operator").containsKey("request_id"));
+    assertThat(events)
+        .extracting(e -> e.get("action"))
+        .containsExactly("api_key.issued", "tenant.created");
+    assertThat(events)
+        .allSatisfy(
+            e -> assertThat(e).containsEntry("actor", "operator").containsKey("request_id"));
   }
 
   @ParameterizedTest(name = "{0} {1} with {2} -> {3} {4}")
@@ -118,7 +149,8 @@ class AdminApiTest {
           GET | /admin/v1/nothing-here | | 404 | ERR_NOT_FOUND_001
           PUT | /admin/v1/tenants | {"name":"a"} | 405 | ERR_INVALID_001
           """)
-  void refusesBadInputWithTheDocumentedCode(String method, String path, String body, int status, String code) {
+  void refusesBadInputWithTheDocumentedCode(
+      String method, String path, String body, int status, String code) {
     var reply = http.send(method, path, AS_ADMIN_JSON, body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.errorCode()).isEqualTo(code);
@@ -128,8 +160,16 @@ class AdminApiTest {
   @Test
   void refusesBadScopes() {
     String tenant = createTenant("scopes");
-    for (String body : new String[] {"{\"scopes\":[]}", "{\"scopes\":[\"root\"]}", "{\"scopes\":\"sign\"}", "{\"scopes\":[1]}", "{\"name\":\"x\"}"}) {
-      var reply = http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AS_ADMIN_JSON, body);
+    for (String body :
+        new String[] {
+          "{\"scopes\":[]}",
+          "{\"scopes\":[\"root\"]}",
+          "{\"scopes\":\"sign\"}",
+          "{\"scopes\":[1]}",
+          "{\"name\":\"x\"}"
+        }) {
+      var reply =
+          http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AS_ADMIN_JSON, body);
       assertThat(reply.status()).as(body).isEqualTo(400);
       assertThat(reply.errorCode()).as(body).isEqualTo("ERR_SIG_001");
     }
@@ -137,7 +177,12 @@ class AdminApiTest {
 
   @Test
   void refusesTheWrongContentType() {
-    var reply = http.send("POST", "/admin/v1/tenants", Map.of("Authorization", ADMIN, "Content-Type", "text/plain"), "{\"name\":\"a\"}");
+    var reply =
+        http.send(
+            "POST",
+            "/admin/v1/tenants",
+            Map.of("Authorization", ADMIN, "Content-Type", "text/plain"),
+            "{\"name\":\"a\"}");
     assertThat(reply.status()).isEqualTo(415);
     assertThat(reply.errorCode()).isEqualTo("ERR_INVALID_001");
   }
@@ -169,7 +214,10 @@ class AdminApiTest {
   @Test
   void tenantRoutesRefuseMissingAndMalformedKeys() {
     for (Map<String, String> headers :
-        List.of(Map.<String, String>of(), Map.of("X-API-Key", ""), Map.of("X-API-Key", "sgn_x"),
+        List.of(
+            Map.<String, String>of(),
+            Map.of("X-API-Key", ""),
+            Map.of("X-API-Key", "sgn_x"),
             Map.of("Authorization", ADMIN))) {
       var reply = http.send("GET", "/api/v1/me", headers, (String) null);
       assertThat(reply.status()).isEqualTo(401);

@@ -20,25 +20,68 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
   private static final List<String> BODIES =
       List.of(
-          "", " ", "{", "}", "{}", "[]", "null", "true", "0", "-1", "1e309", "\"\"", "{\"name\":null}",
-          "{\"name\":{}}", "{\"name\":[]}", "{\"name\":true}", "{\"name\":1.5}", "{\"name\":\"\\u0000\"}",
-          "{\"name\":\"" + "x".repeat(5000) + "\"}", "{\"scopes\":null}", "{\"scopes\":[null]}",
-          "{\"scopes\":[[\"sign\"]]}", "{\"scopes\":{\"a\":1}}", "{\"plan\":\"\"}", "{'name':'single'}",
-          "{name:\"unquoted\"}", "{\"name\":\"a\",}", "{\"name\":\"a\"}{\"name\":\"b\"}", "\uFEFF{\"name\":\"bom\"}",
-          "{\"name\":\"\\ud800\"}", "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}",
-          "{\"name\":\"a\",\"name\":\"a\"}", "{\"__proto__\":{\"x\":1}}", "<xml/>", "name=acme",
-          "{\"name\":\"acme\"" + ",\"x\":1".repeat(50) + "}", "{\"name\":1" + "0".repeat(400) + "}",
-          "{\"name\":-0.0e-0}", "{\"name\":\"\\x41\"}", "\u0000\u0001\u0002");
+          "",
+          " ",
+          "{",
+          "}",
+          "{}",
+          "[]",
+          "null",
+          "true",
+          "0",
+          "-1",
+          "1e309",
+          "\"\"",
+          "{\"name\":null}",
+          "{\"name\":{}}",
+          "{\"name\":[]}",
+          "{\"name\":true}",
+          "{\"name\":1.5}",
+          "{\"name\":\"\\u0000\"}",
+          "{\"name\":\"" + "x".repeat(5000) + "\"}",
+          "{\"scopes\":null}",
+          "{\"scopes\":[null]}",
+          "{\"scopes\":[[\"sign\"]]}",
+          "{\"scopes\":{\"a\":1}}",
+          "{\"plan\":\"\"}",
+          "{'name':'single'}",
+          "{name:\"unquoted\"}",
+          "{\"name\":\"a\",}",
+          "{\"name\":\"a\"}{\"name\":\"b\"}",
+          "\uFEFF{\"name\":\"bom\"}",
+          "{\"name\":\"\\ud800\"}",
+          "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}",
+          "{\"name\":\"a\",\"name\":\"a\"}",
+          "{\"__proto__\":{\"x\":1}}",
+          "<xml/>",
+          "name=acme",
+          "{\"name\":\"acme\"" + ",\"x\":1".repeat(50) + "}",
+          "{\"name\":1" + "0".repeat(400) + "}",
+          "{\"name\":-0.0e-0}",
+          "{\"name\":\"\\x41\"}",
+          "\u0000\u0001\u0002");
   private static final List<String> CONTENT_TYPES =
-      List.of("application/json", "application/json; charset=utf-16", "text/plain", "application/xml",
-          "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", "application/jso");
+      List.of(
+          "application/json",
+          "application/json; charset=utf-16",
+          "text/plain",
+          "application/xml",
+          "multipart/form-data; boundary=x",
+          "application/x-www-form-urlencoded",
+          "*/*",
+          "application/jso");
 
   @Inject EmbeddedServer server;
 
   @Test
   void neverAnswersHostileInputWithA500OrAStackTrace() {
     RawHttp http = new RawHttp(server.getURI());
-    String tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"fuzz\"}").data().get("tenant_id");
+    String tenant =
+        (String)
+            http.send(
+                    "POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"fuzz\"}")
+                .data()
+                .get("tenant_id");
     List<String[]> routes =
         List.of(
             new String[] {"POST", "/admin/v1/tenants"},
@@ -57,12 +100,23 @@ class HostileInputTest {
     int sent = 0;
     for (String[] route : routes) {
       for (String body : BODIES) {
-        check(http, route[0], route[1], AdminApiTest.AS_ADMIN_JSON, body.getBytes(StandardCharsets.UTF_8), failures);
+        check(
+            http,
+            route[0],
+            route[1],
+            AdminApiTest.AS_ADMIN_JSON,
+            body.getBytes(StandardCharsets.UTF_8),
+            failures);
         sent++;
       }
       for (String type : CONTENT_TYPES) {
-        check(http, route[0], route[1], Map.of("Authorization", AdminApiTest.ADMIN, "Content-Type", type),
-            "{\"name\":\"t\"}".getBytes(StandardCharsets.UTF_8), failures);
+        check(
+            http,
+            route[0],
+            route[1],
+            Map.of("Authorization", AdminApiTest.ADMIN, "Content-Type", type),
+            "{\"name\":\"t\"}".getBytes(StandardCharsets.UTF_8),
+            failures);
         sent++;
       }
     }
@@ -84,7 +138,11 @@ class HostileInputTest {
             Map.of("X-API-Key", "sgn_" + "0".repeat(32) + "_" + "A".repeat(43)),
             Map.of("X-API-Key", "' OR 1=1 --"),
             Map.of("X-API-Key", "x".repeat(6000)),
-            Map.of("Content-Type", "application/json", "Authorization", "bearer test-admin-token-0123456789abcdef0123x"));
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "bearer test-admin-token-0123456789abcdef0123x"));
     for (Map<String, String> headers : hostileHeaders) {
       for (String[] route : routes) {
         check(http, route[0], route[1], headers, "{}".getBytes(StandardCharsets.UTF_8), failures);
@@ -96,18 +154,35 @@ class HostileInputTest {
   }
 
   private static void check(
-      RawHttp http, String method, String path, Map<String, String> headers, byte[] body, List<String> failures) {
+      RawHttp http,
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      List<String> failures) {
     RawHttp.Reply reply = http.send(method, path, headers, method.equals("GET") ? null : body);
-    String what = method + " " + path + " <" + new String(body, 0, Math.min(40, body.length), StandardCharsets.ISO_8859_1) + "> " + headers.keySet();
+    String what =
+        method
+            + " "
+            + path
+            + " <"
+            + new String(body, 0, Math.min(40, body.length), StandardCharsets.ISO_8859_1)
+            + "> "
+            + headers.keySet();
     if (reply.status() >= 500) failures.add(what + " -> " + reply.status() + " " + reply.body());
     String text = reply.body();
-    if (text.contains("Exception") || text.contains("\tat ") || text.contains("io.micronaut") || text.contains("java.")) {
+    if (text.contains("Exception")
+        || text.contains("\tat ")
+        || text.contains("io.micronaut")
+        || text.contains("java.")) {
       failures.add(what + " leaks internals: " + text);
     }
     try {
       Map<String, Object> json = reply.json();
-      if (!json.containsKey("request_id") || !json.containsKey("timestamp")) failures.add(what + " has no envelope: " + text);
-      if (reply.status() >= 400 && reply.errorCode() == null) failures.add(what + " has no error code: " + text);
+      if (!json.containsKey("request_id") || !json.containsKey("timestamp"))
+        failures.add(what + " has no envelope: " + text);
+      if (reply.status() >= 400 && reply.errorCode() == null)
+        failures.add(what + " has no error code: " + text);
     } catch (AssertionError e) {
       failures.add(what + " is not JSON: " + text);
     }

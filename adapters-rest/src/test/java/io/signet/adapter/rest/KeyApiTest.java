@@ -25,7 +25,12 @@ class KeyApiTest {
   @BeforeEach
   void tenantWithKeys() {
     http = new RawHttp(server.getURI());
-    tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"keys\"}").data().get("tenant_id");
+    tenant =
+        (String)
+            http.send(
+                    "POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"keys\"}")
+                .data()
+                .get("tenant_id");
     manager = json(apiKey("keys:manage", "keys:read"));
     reader = json(apiKey("keys:read"));
     signer = json(apiKey("sign", "verify"));
@@ -33,7 +38,14 @@ class KeyApiTest {
 
   private String apiKey(String... scopes) {
     String list = String.join("\",\"", scopes);
-    return (String) http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AdminApiTest.AS_ADMIN_JSON, "{\"scopes\":[\"" + list + "\"]}").data().get("api_key");
+    return (String)
+        http.send(
+                "POST",
+                "/admin/v1/tenants/" + tenant + "/api-keys",
+                AdminApiTest.AS_ADMIN_JSON,
+                "{\"scopes\":[\"" + list + "\"]}")
+            .data()
+            .get("api_key");
   }
 
   private static Map<String, String> json(String apiKey) {
@@ -43,31 +55,46 @@ class KeyApiTest {
   @Test
   @SuppressWarnings("unchecked")
   void walksTheWholeLifecycle() {
-    var generated = http.send("POST", "/api/v1/kms/keys/generate", manager, "{\"algorithm\":\"ML-DSA-65\"}");
+    var generated =
+        http.send("POST", "/api/v1/kms/keys/generate", manager, "{\"algorithm\":\"ML-DSA-65\"}");
     assertThat(generated.status()).as(generated.body()).isEqualTo(201);
     assertThat(generated.data())
-        .containsEntry("key_version", 1).containsEntry("algorithm", "Dilithium3")
-        .containsEntry("status", "active").containsEntry("protection", "hsm-wrapped");
-    assertThat(Base64.getDecoder().decode((String) generated.data().get("public_key"))).isNotEmpty();
+        .containsEntry("key_version", 1)
+        .containsEntry("algorithm", "Dilithium3")
+        .containsEntry("status", "active")
+        .containsEntry("protection", "hsm-wrapped");
+    assertThat(Base64.getDecoder().decode((String) generated.data().get("public_key")))
+        .isNotEmpty();
 
     var rotated = http.send("POST", "/api/v1/kms/keys/rotate", manager, "{}");
     assertThat(rotated.status()).isEqualTo(200);
     assertThat((Map<String, Object>) rotated.data().get("active")).containsEntry("key_version", 2);
-    assertThat((Map<String, Object>) rotated.data().get("retired")).containsEntry("key_version", 1).containsEntry("status", "retired");
+    assertThat((Map<String, Object>) rotated.data().get("retired"))
+        .containsEntry("key_version", 1)
+        .containsEntry("status", "retired");
 
-    var active = http.send("GET", "/api/v1/kms/keys/active?algorithm=Dilithium3", reader, (String) null);
+    var active =
+        http.send("GET", "/api/v1/kms/keys/active?algorithm=Dilithium3", reader, (String) null);
     assertThat(active.data()).containsEntry("key_version", 2);
 
     var archived = http.send("POST", "/api/v1/kms/keys/archive", manager, "{\"key_version\":1}");
     assertThat(archived.status()).isEqualTo(200);
-    assertThat((Map<String, Object>) archived.data().get("key")).containsEntry("status", "archived");
+    assertThat((Map<String, Object>) archived.data().get("key"))
+        .containsEntry("status", "archived");
     assertThat(archived.data()).containsEntry("private_key_destroyed", true);
 
-    var retired = http.send("POST", "/api/v1/kms/keys/retire", manager, "{\"algorithm\":\"Dilithium3\",\"key_version\":2}");
+    var retired =
+        http.send(
+            "POST",
+            "/api/v1/kms/keys/retire",
+            manager,
+            "{\"algorithm\":\"Dilithium3\",\"key_version\":2}");
     assertThat(retired.data()).containsEntry("status", "retired");
 
     var list = http.send("GET", "/api/v1/kms/keys?status=archived", reader, (String) null);
-    assertThat((List<Map<String, Object>>) list.data().get("keys")).extracting(k -> k.get("key_version")).containsExactly(1);
+    assertThat((List<Map<String, Object>>) list.data().get("keys"))
+        .extracting(k -> k.get("key_version"))
+        .containsExactly(1);
     var all = http.send("GET", "/api/v1/kms/keys", reader, (String) null);
     assertThat((List<Map<String, Object>>) all.data().get("keys")).hasSize(2);
   }
@@ -105,7 +132,12 @@ class KeyApiTest {
 
   @Test
   void eachRouteNeedsItsScope() {
-    for (String path : List.of("/api/v1/kms/keys/generate", "/api/v1/kms/keys/rotate", "/api/v1/kms/keys/retire", "/api/v1/kms/keys/archive")) {
+    for (String path :
+        List.of(
+            "/api/v1/kms/keys/generate",
+            "/api/v1/kms/keys/rotate",
+            "/api/v1/kms/keys/retire",
+            "/api/v1/kms/keys/archive")) {
       for (Map<String, String> caller : List.of(reader, signer)) {
         var reply = http.send("POST", path, caller, "{\"key_version\":1}");
         assertThat(reply.status()).as(path).isEqualTo(403);
@@ -120,28 +152,67 @@ class KeyApiTest {
 
   @Test
   void answersQueryErrorsClearly() {
-    assertThat(http.send("GET", "/api/v1/kms/keys?status=deleted", reader, (String) null).errorCode()).isEqualTo("ERR_SIG_001");
-    assertThat(http.send("GET", "/api/v1/kms/keys?algorithm=RSA", reader, (String) null).errorCode()).isEqualTo("ERR_SIG_001");
-    assertThat(http.send("GET", "/api/v1/kms/keys/active", reader, (String) null).status()).isEqualTo(404);
+    assertThat(
+            http.send("GET", "/api/v1/kms/keys?status=deleted", reader, (String) null).errorCode())
+        .isEqualTo("ERR_SIG_001");
+    assertThat(
+            http.send("GET", "/api/v1/kms/keys?algorithm=RSA", reader, (String) null).errorCode())
+        .isEqualTo("ERR_SIG_001");
+    assertThat(http.send("GET", "/api/v1/kms/keys/active", reader, (String) null).status())
+        .isEqualTo(404);
   }
 
   @Test
   void operatorsManageAnyTenantsKeysAndPolicies() {
-    var generated = http.send("POST", "/admin/v1/tenants/" + tenant + "/keys/generate", AdminApiTest.AS_ADMIN_JSON, "{\"algorithm\":\"Composite-ML-DSA\"}");
+    var generated =
+        http.send(
+            "POST",
+            "/admin/v1/tenants/" + tenant + "/keys/generate",
+            AdminApiTest.AS_ADMIN_JSON,
+            "{\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(generated.status()).isEqualTo(201);
-    var rotated = http.send("POST", "/admin/v1/tenants/" + tenant + "/keys/rotate", AdminApiTest.AS_ADMIN_JSON, "{\"algorithm\":\"Composite-ML-DSA\"}");
+    var rotated =
+        http.send(
+            "POST",
+            "/admin/v1/tenants/" + tenant + "/keys/rotate",
+            AdminApiTest.AS_ADMIN_JSON,
+            "{\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(rotated.status()).isEqualTo(200);
-    var policy = http.send("PUT", "/admin/v1/tenants/" + tenant + "/key-policy", AdminApiTest.AS_ADMIN_JSON, "{\"rotate_after_days\":90,\"archive_after_days\":30}");
+    var policy =
+        http.send(
+            "PUT",
+            "/admin/v1/tenants/" + tenant + "/key-policy",
+            AdminApiTest.AS_ADMIN_JSON,
+            "{\"rotate_after_days\":90,\"archive_after_days\":30}");
     assertThat(policy.status()).isEqualTo(200);
-    assertThat(policy.data()).containsEntry("rotate_after_days", 90).containsEntry("archive_after_days", 30);
-    for (String bad : List.of("{\"rotate_after_days\":0}", "{\"rotate_after_days\":3651}", "{\"archive_after_days\":\"7\"}", "{\"rotate_after_days\":-99999999999}", "{\"every\":1}")) {
-      var reply = http.send("PUT", "/admin/v1/tenants/" + tenant + "/key-policy", AdminApiTest.AS_ADMIN_JSON, bad);
+    assertThat(policy.data())
+        .containsEntry("rotate_after_days", 90)
+        .containsEntry("archive_after_days", 30);
+    for (String bad :
+        List.of(
+            "{\"rotate_after_days\":0}",
+            "{\"rotate_after_days\":3651}",
+            "{\"archive_after_days\":\"7\"}",
+            "{\"rotate_after_days\":-99999999999}",
+            "{\"every\":1}")) {
+      var reply =
+          http.send(
+              "PUT",
+              "/admin/v1/tenants/" + tenant + "/key-policy",
+              AdminApiTest.AS_ADMIN_JSON,
+              bad);
       assertThat(reply.status()).as(bad).isEqualTo(400);
       assertThat(reply.errorCode()).isEqualTo("ERR_SIG_001");
     }
-    var unknown = http.send("PUT", "/admin/v1/tenants/00000000-0000-0000-0000-000000000000/key-policy", AdminApiTest.AS_ADMIN_JSON, "{}");
+    var unknown =
+        http.send(
+            "PUT",
+            "/admin/v1/tenants/00000000-0000-0000-0000-000000000000/key-policy",
+            AdminApiTest.AS_ADMIN_JSON,
+            "{}");
     assertThat(unknown.status()).isEqualTo(404);
-    var tenantKeyOnAdmin = http.send("POST", "/admin/v1/tenants/" + tenant + "/keys/rotate", manager, "{}");
+    var tenantKeyOnAdmin =
+        http.send("POST", "/admin/v1/tenants/" + tenant + "/keys/rotate", manager, "{}");
     assertThat(tenantKeyOnAdmin.status()).isEqualTo(401);
   }
 }

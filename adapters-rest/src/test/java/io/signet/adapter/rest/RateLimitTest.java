@@ -15,8 +15,24 @@ class RateLimitTest {
   @Test
   void aFreeTenantGets429WithRetryAfterOnceItsBurstIsSpentAndHeadersAlways() {
     RawHttp http = new RawHttp(server.getURI());
-    String tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"free\",\"plan\":\"free\"}").data().get("tenant_id");
-    String apiKey = (String) http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AdminApiTest.AS_ADMIN_JSON, "{\"scopes\":[\"sign\",\"keys:manage\"]}").data().get("api_key");
+    String tenant =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"name\":\"free\",\"plan\":\"free\"}")
+                .data()
+                .get("tenant_id");
+    String apiKey =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants/" + tenant + "/api-keys",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"scopes\":[\"sign\",\"keys:manage\"]}")
+                .data()
+                .get("api_key");
     Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
     var generated = http.send("POST", "/api/v1/kms/keys/generate", caller, "{}");
     assertThat(generated.header("X-RateLimit-Limit")).isEqualTo("200");
@@ -25,7 +41,9 @@ class RateLimitTest {
     RawHttp.Reply limited = null;
     int signed = 0;
     for (int i = 0; i < 30 && limited == null; i++) {
-      var reply = http.send("POST", "/api/v1/signature/sign", caller, "{\"message\":\"aGk=\",\"key_version\":1}");
+      var reply =
+          http.send(
+              "POST", "/api/v1/signature/sign", caller, "{\"message\":\"aGk=\",\"key_version\":1}");
       if (reply.status() == 429) limited = reply;
       else signed++;
     }

@@ -31,7 +31,8 @@ public final class RawHttp {
                       ? HttpRequest.BodyPublishers.noBody()
                       : HttpRequest.BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
-      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -42,7 +43,11 @@ public final class RawHttp {
   }
 
   public Reply send(String method, String path, Map<String, String> headers, String body) {
-    return send(method, path, headers, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        method,
+        path,
+        headers,
+        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A response: status, headers, body, and the body parsed as JSON. */

@@ -33,7 +33,11 @@ class SignatureApiTest {
   @BeforeEach
   void tenantWithAKey() {
     http = new RawHttp(server.getURI());
-    tenant = (String) http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"sig\"}").data().get("tenant_id");
+    tenant =
+        (String)
+            http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"sig\"}")
+                .data()
+                .get("tenant_id");
     signer = json(apiKey("sign", "verify"));
     manager = json(apiKey("keys:manage"));
     http.send("POST", "/api/v1/kms/keys/generate", manager, "{}");
@@ -47,7 +51,14 @@ class SignatureApiTest {
 
   private String apiKey(String... scopes) {
     String list = String.join("\",\"", scopes);
-    return (String) http.send("POST", "/admin/v1/tenants/" + tenant + "/api-keys", AdminApiTest.AS_ADMIN_JSON, "{\"scopes\":[\"" + list + "\"]}").data().get("api_key");
+    return (String)
+        http.send(
+                "POST",
+                "/admin/v1/tenants/" + tenant + "/api-keys",
+                AdminApiTest.AS_ADMIN_JSON,
+                "{\"scopes\":[\"" + list + "\"]}")
+            .data()
+            .get("api_key");
   }
 
   private static Map<String, String> json(String apiKey) {
@@ -59,7 +70,9 @@ class SignatureApiTest {
   }
 
   private static String sha(String algorithm, String message) throws Exception {
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(message.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(
+            MessageDigest.getInstance(algorithm).digest(message.getBytes(StandardCharsets.UTF_8)));
   }
 
   private String sign(String body) {
@@ -71,44 +84,95 @@ class SignatureApiTest {
   @Test
   void signsAndVerifiesAndAFlippedByteIsValidFalseWith200() {
     String signature = sign("{\"message\":\"" + MESSAGE + "\",\"key_version\":1}");
-    var verified = http.send("POST", "/api/v1/signature/verify", signer, "{\"message\":\"" + MESSAGE + "\",\"signature\":\"" + signature + "\",\"key_version\":1}");
+    var verified =
+        http.send(
+            "POST",
+            "/api/v1/signature/verify",
+            signer,
+            "{\"message\":\""
+                + MESSAGE
+                + "\",\"signature\":\""
+                + signature
+                + "\",\"key_version\":1}");
     assertThat(verified.status()).isEqualTo(200);
-    assertThat(verified.data()).containsEntry("valid", true).containsEntry("key_version", 1).containsEntry("algorithm", "Dilithium3");
+    assertThat(verified.data())
+        .containsEntry("valid", true)
+        .containsEntry("key_version", 1)
+        .containsEntry("algorithm", "Dilithium3");
 
     byte[] flipped = Base64.getDecoder().decode(signature);
     flipped[10] ^= 1;
-    var tampered = http.send("POST", "/api/v1/signature/verify", signer, "{\"message\":\"" + MESSAGE + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(flipped) + "\",\"key_version\":1}");
+    var tampered =
+        http.send(
+            "POST",
+            "/api/v1/signature/verify",
+            signer,
+            "{\"message\":\""
+                + MESSAGE
+                + "\",\"signature\":\""
+                + Base64.getEncoder().encodeToString(flipped)
+                + "\",\"key_version\":1}");
     assertThat(tampered.status()).isEqualTo(200);
     assertThat(tampered.data()).containsEntry("valid", false);
   }
 
   @Test
   void signsHashesWithTheDocumentedShape() throws Exception {
-    var reply = http.send("POST", "/api/v1/signature/sign-hash", signer,
-        "{\"hash\":\"" + sha("SHA-256", "doc") + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1}");
+    var reply =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign-hash",
+            signer,
+            "{\"hash\":\""
+                + sha("SHA-256", "doc")
+                + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1}");
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.data()).containsEntry("hash_algorithm", "SHA-256").containsEntry("signature_type", "detached").containsEntry("algorithm", "Dilithium3");
-    var verified = http.send("POST", "/api/v1/signature/verify-hash", signer,
-        "{\"hash\":\"" + sha("SHA-256", "doc") + "\",\"hash_algorithm\":\"SHA-256\",\"signature\":\"" + reply.data().get("signature") + "\",\"key_version\":1}");
-    assertThat(verified.data()).containsEntry("valid", true).containsEntry("hash_algorithm", "SHA-256");
+    assertThat(reply.data())
+        .containsEntry("hash_algorithm", "SHA-256")
+        .containsEntry("signature_type", "detached")
+        .containsEntry("algorithm", "Dilithium3");
+    var verified =
+        http.send(
+            "POST",
+            "/api/v1/signature/verify-hash",
+            signer,
+            "{\"hash\":\""
+                + sha("SHA-256", "doc")
+                + "\",\"hash_algorithm\":\"SHA-256\",\"signature\":\""
+                + reply.data().get("signature")
+                + "\",\"key_version\":1}");
+    assertThat(verified.data())
+        .containsEntry("valid", true)
+        .containsEntry("hash_algorithm", "SHA-256");
   }
 
   @Test
   void statusRulesSignActiveOnlyVerifyActiveOrRetiredArchivedIsNotFound() {
     String body = "{\"message\":\"" + MESSAGE + "\",\"key_version\":1}";
     String signature = sign(body);
-    String verify = "{\"message\":\"" + MESSAGE + "\",\"signature\":\"" + signature + "\",\"key_version\":1}";
+    String verify =
+        "{\"message\":\"" + MESSAGE + "\",\"signature\":\"" + signature + "\",\"key_version\":1}";
     http.send("POST", "/api/v1/kms/keys/rotate", manager, "{}");
 
     var signRetired = http.send("POST", "/api/v1/signature/sign", signer, body);
     assertThat(signRetired.status()).isEqualTo(404);
     assertThat(signRetired.errorCode()).isEqualTo("ERR_NOT_FOUND_001");
-    assertThat(http.send("POST", "/api/v1/signature/verify", signer, verify).data()).containsEntry("valid", true);
+    assertThat(http.send("POST", "/api/v1/signature/verify", signer, verify).data())
+        .containsEntry("valid", true);
 
     http.send("POST", "/api/v1/kms/keys/archive", manager, "{\"key_version\":1}");
-    assertThat(http.send("POST", "/api/v1/signature/verify", signer, verify).errorCode()).isEqualTo("ERR_NOT_FOUND_001");
-    assertThat(http.send("POST", "/api/v1/signature/sign", signer, body).errorCode()).isEqualTo("ERR_NOT_FOUND_001");
-    assertThat(http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"" + MESSAGE + "\",\"key_version\":2}").status()).isEqualTo(200);
+    assertThat(http.send("POST", "/api/v1/signature/verify", signer, verify).errorCode())
+        .isEqualTo("ERR_NOT_FOUND_001");
+    assertThat(http.send("POST", "/api/v1/signature/sign", signer, body).errorCode())
+        .isEqualTo("ERR_NOT_FOUND_001");
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/signature/sign",
+                    signer,
+                    "{\"message\":\"" + MESSAGE + "\",\"key_version\":2}")
+                .status())
+        .isEqualTo(200);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2} {3}")
@@ -140,7 +204,8 @@ class SignatureApiTest {
           verify | {"message":"aGk=","signature":"!!","key_version":1}     | 400 | ERR_SIG_001
           verify-hash | {"hash":"aGk=","hash_algorithm":"SHA-1","signature":"aGk=","key_version":1} | 400 | ERR_SIG_010
           """)
-  void refusesEveryBadInputWithTheDocumentedCode(String route, String body, int status, String code) {
+  void refusesEveryBadInputWithTheDocumentedCode(
+      String route, String body, int status, String code) {
     var reply = http.send("POST", "/api/v1/signature/" + route, signer, body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.errorCode()).isEqualTo(code);
@@ -148,13 +213,25 @@ class SignatureApiTest {
 
   @Test
   void compositeSignHashTakesOnlySha512AndSaysWhy() throws Exception {
-    var refused = http.send("POST", "/api/v1/signature/sign-hash", signer,
-        "{\"hash\":\"" + sha("SHA-256", "doc") + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    var refused =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign-hash",
+            signer,
+            "{\"hash\":\""
+                + sha("SHA-256", "doc")
+                + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("ERR_SIG_010");
     assertThat(refused.body()).contains("SHA-512");
-    var accepted = http.send("POST", "/api/v1/signature/sign-hash", signer,
-        "{\"hash\":\"" + sha("SHA-512", "doc") + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    var accepted =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign-hash",
+            signer,
+            "{\"hash\":\""
+                + sha("SHA-512", "doc")
+                + "\",\"hash_algorithm\":\"SHA-512\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(accepted.status()).isEqualTo(200);
   }
 
@@ -162,8 +239,20 @@ class SignatureApiTest {
   void contextsUpTo255BytesAreAcceptedLongerAreRefused() {
     String ok = Base64.getEncoder().encodeToString(new byte[255]);
     String tooLong = Base64.getEncoder().encodeToString(new byte[256]);
-    assertThat(http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"aGk=\",\"key_version\":1,\"context\":\"" + ok + "\"}").status()).isEqualTo(200);
-    var refused = http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"aGk=\",\"key_version\":1,\"context\":\"" + tooLong + "\"}");
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/signature/sign",
+                    signer,
+                    "{\"message\":\"aGk=\",\"key_version\":1,\"context\":\"" + ok + "\"}")
+                .status())
+        .isEqualTo(200);
+    var refused =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            signer,
+            "{\"message\":\"aGk=\",\"key_version\":1,\"context\":\"" + tooLong + "\"}");
     assertThat(refused.errorCode()).isEqualTo("ERR_SIG_001");
     assertThat(refused.body()).contains("255");
   }
@@ -171,13 +260,30 @@ class SignatureApiTest {
   @Test
   void payloadsOverOneMebibyteAreErrSig002AndBodiesOverTheServerLimitAre413() {
     String justOver = Base64.getEncoder().encodeToString(new byte[1024 * 1024 + 1]);
-    var tooLarge = http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"" + justOver + "\",\"key_version\":1}");
+    var tooLarge =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            signer,
+            "{\"message\":\"" + justOver + "\",\"key_version\":1}");
     assertThat(tooLarge.status()).isEqualTo(400);
     assertThat(tooLarge.errorCode()).isEqualTo("ERR_SIG_002");
     String exactly = Base64.getEncoder().encodeToString(new byte[1024 * 1024]);
-    assertThat(http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"" + exactly + "\",\"key_version\":1}").status()).isEqualTo(200);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/signature/sign",
+                    signer,
+                    "{\"message\":\"" + exactly + "\",\"key_version\":1}")
+                .status())
+        .isEqualTo(200);
     String huge = Base64.getEncoder().encodeToString(new byte[3 * 1024 * 1024]);
-    var rejected = http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"" + huge + "\",\"key_version\":1}");
+    var rejected =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            signer,
+            "{\"message\":\"" + huge + "\",\"key_version\":1}");
     assertThat(rejected.status()).isEqualTo(413);
     assertThat(rejected.errorCode()).isEqualTo("ERR_SIG_002");
   }
@@ -185,12 +291,30 @@ class SignatureApiTest {
   @Test
   void scopesAndCredentialsAreChecked() {
     Map<String, String> verifierOnly = json(apiKey("verify"));
-    var forbidden = http.send("POST", "/api/v1/signature/sign", verifierOnly, "{\"message\":\"aGk=\",\"key_version\":1}");
+    var forbidden =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            verifierOnly,
+            "{\"message\":\"aGk=\",\"key_version\":1}");
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.errorCode()).isEqualTo("ERR_FORBIDDEN_001");
-    assertThat(http.send("POST", "/api/v1/signature/verify", manager, "{}").status()).isEqualTo(403);
-    assertThat(http.send("POST", "/api/v1/signature/sign", Map.of("Content-Type", "application/json"), "{}").errorCode()).isEqualTo("ERR_AUTH_001");
-    var wrongType = http.send("POST", "/api/v1/signature/sign", Map.of("X-API-Key", signer.get("X-API-Key"), "Content-Type", "text/plain"), "{}");
+    assertThat(http.send("POST", "/api/v1/signature/verify", manager, "{}").status())
+        .isEqualTo(403);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/signature/sign",
+                    Map.of("Content-Type", "application/json"),
+                    "{}")
+                .errorCode())
+        .isEqualTo("ERR_AUTH_001");
+    var wrongType =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            Map.of("X-API-Key", signer.get("X-API-Key"), "Content-Type", "text/plain"),
+            "{}");
     assertThat(wrongType.status()).isEqualTo(415);
     assertThat(wrongType.errorCode()).isEqualTo("ERR_INVALID_001");
   }
@@ -198,7 +322,9 @@ class SignatureApiTest {
   @Test
   void anUnavailableHsmIs503AndNothingIsSigned() {
     custody.breakDown();
-    var reply = http.send("POST", "/api/v1/signature/sign", signer, "{\"message\":\"aGk=\",\"key_version\":1}");
+    var reply =
+        http.send(
+            "POST", "/api/v1/signature/sign", signer, "{\"message\":\"aGk=\",\"key_version\":1}");
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.errorCode()).isEqualTo("ERR_SERVICE_001");
     assertThat(reply.body()).doesNotContain("signature\"");
@@ -209,7 +335,10 @@ class SignatureApiTest {
     int before = log.events().size();
     sign("{\"message\":\"" + MESSAGE + "\",\"key_version\":1}");
     var event = log.events().get(before);
-    assertThat(event.payloadSha256().toArray()).isEqualTo(MessageDigest.getInstance("SHA-256").digest("hello, post-quantum world".getBytes(StandardCharsets.UTF_8)));
+    assertThat(event.payloadSha256().toArray())
+        .isEqualTo(
+            MessageDigest.getInstance("SHA-256")
+                .digest("hello, post-quantum world".getBytes(StandardCharsets.UTF_8)));
     assertThat(event.operation()).isEqualTo("sign");
   }
 }

@@ -20,8 +20,8 @@ public interface ApiKeys {
   Optional<ApiKey> find(ApiKeyId id);
 
   /**
-   * Marks the key revoked at {@code at} unless it already is; from then on {@link #find} returns
-   * it revoked. Returns false when no such key exists.
+   * Marks the key revoked at {@code at} unless it already is; from then on {@link #find} returns it
+   * revoked. Returns false when no such key exists.
    */
   boolean revoke(ApiKeyId id, Instant at);
 }

@@ -3,8 +3,8 @@ package io.signet.application.port;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
-import io.signet.domain.signing.SigningInput;
 import io.signet.domain.key.Protection;
+import io.signet.domain.signing.SigningInput;
 import java.util.List;
 
 /**
@@ -23,9 +23,9 @@ import java.util.List;
 public interface KeyCustody {
 
   /**
-   * Generates the key pair for {@code name}. Any HSM object already labelled for {@code name} is
-   * a leftover of an interrupted generation (the caller holds the claim on the name) and is
-   * destroyed first.
+   * Generates the key pair for {@code name}. Any HSM object already labelled for {@code name} is a
+   * leftover of an interrupted generation (the caller holds the claim on the name) and is destroyed
+   * first.
    */
   GeneratedKey generate(KeyName name);
 

@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * Stored key versions and the claims that reserve version numbers while keys are generated.
  *
- * <p>Invariants the store enforces itself, whatever the caller does: at most one active version
- * per (tenant, algorithm); statuses only move active → retired → archived; a version number is
- * used once. Every method is atomic and durable when it returns (or when the enclosing {@link
+ * <p>Invariants the store enforces itself, whatever the caller does: at most one active version per
+ * (tenant, algorithm); statuses only move active → retired → archived; a version number is used
+ * once. Every method is atomic and durable when it returns (or when the enclosing {@link
  * Transactions} unit commits).
  *
  * <p>Failures: {@link io.signet.domain.SignetException.Conflict} when a concurrent change won;
@@ -32,8 +32,8 @@ public interface KeyVersions {
   int latestVersion(TenantId tenant, Algorithm algorithm);
 
   /**
-   * Reserves {@code name} for a generation in progress. Throws Conflict when the version is
-   * already stored or claimed: exactly one caller wins a version number.
+   * Reserves {@code name} for a generation in progress. Throws Conflict when the version is already
+   * stored or claimed: exactly one caller wins a version number.
    */
   void claim(KeyName name, Instant at);
 

@@ -36,8 +36,13 @@ public abstract class ApiKeysContract {
   private ApiKey aKey() {
     ApiKeyToken token = ApiKeyToken.issue(ApiKeyId.random(), new SecureRandom());
     return new ApiKey(
-        token.id(), tenant.id(), "ci", EnumSet.of(Scope.SIGN, Scope.RECEIPTS_READ),
-        token.secretHash(), T0, null);
+        token.id(),
+        tenant.id(),
+        "ci",
+        EnumSet.of(Scope.SIGN, Scope.RECEIPTS_READ),
+        token.secretHash(),
+        T0,
+        null);
   }
 
   @Test

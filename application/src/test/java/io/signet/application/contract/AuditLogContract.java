@@ -1,6 +1,5 @@
 package io.signet.application.contract;
 
-import io.signet.domain.audit.AuditQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.signet.domain.SignetException;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
@@ -21,7 +21,8 @@ public abstract class AuditLogContract {
   protected abstract AuditLog audit();
 
   private static AuditEvent anEvent(TenantId tenant, Instant at) {
-    return new AuditEvent(at, Actor.OPERATOR, AuditAction.TENANT_CREATED, "t", tenant, RequestId.random());
+    return new AuditEvent(
+        at, Actor.OPERATOR, AuditAction.TENANT_CREATED, "t", tenant, RequestId.random());
   }
 
   @Test
@@ -56,7 +57,9 @@ public abstract class AuditLogContract {
 
   @Test
   void refusesLimitsOutsideOneToAThousand() {
-    assertThatThrownBy(() -> new AuditQuery(null, null, 0)).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> new AuditQuery(null, null, 1001)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> new AuditQuery(null, null, 0))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> new AuditQuery(null, null, 1001))
+        .isInstanceOf(SignetException.InvalidRequest.class);
   }
 }

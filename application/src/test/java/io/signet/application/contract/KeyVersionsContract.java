@@ -42,8 +42,14 @@ public abstract class KeyVersionsContract {
     KeyName name = name(version);
     versions().claim(name, T0);
     KeyVersion created =
-        KeyVersion.activated(name, Bytes.of(new byte[] {(byte) version}), Protection.HSM_WRAPPED, Bytes.of(new byte[] {9, 9}), T0);
-    versions().activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
+        KeyVersion.activated(
+            name,
+            Bytes.of(new byte[] {(byte) version}),
+            Protection.HSM_WRAPPED,
+            Bytes.of(new byte[] {9, 9}),
+            T0);
+    versions()
+        .activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
     return created;
   }
 
@@ -60,10 +66,12 @@ public abstract class KeyVersionsContract {
   @Test
   void aVersionNumberIsClaimedOnce() {
     versions().claim(name(1), T0);
-    assertThatThrownBy(() -> versions().claim(name(1), T0)).isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> versions().claim(name(1), T0))
+        .isInstanceOf(SignetException.Conflict.class);
     versions().release(name(1));
     KeyVersion v1 = mint(1, null);
-    assertThatThrownBy(() -> versions().claim(v1.name(), T0)).isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> versions().claim(v1.name(), T0))
+        .isInstanceOf(SignetException.Conflict.class);
   }
 
   @Test
@@ -79,7 +87,9 @@ public abstract class KeyVersionsContract {
     KeyVersion v2 = mint(2, v1);
     assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v2);
     assertThat(versions().find(v1.name()).orElseThrow().status()).isEqualTo(KeyStatus.RETIRED);
-    assertThatThrownBy(() -> mint(3, v1)).as("v1 is no longer active").isInstanceOf(SignetException.Conflict.class);
+    assertThatThrownBy(() -> mint(3, v1))
+        .as("v1 is no longer active")
+        .isInstanceOf(SignetException.Conflict.class);
     assertThat(versions().find(name(3))).isEmpty();
     assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v2);
   }
@@ -103,8 +113,12 @@ public abstract class KeyVersionsContract {
   void listsByAlgorithmAndStatus() {
     KeyVersion v1 = mint(1, null);
     KeyVersion v2 = mint(2, v1);
-    assertThat(versions().list(tenant, null, null)).extracting(v -> v.name().version()).containsExactly(1, 2);
-    assertThat(versions().list(tenant, Algorithm.DILITHIUM3, KeyStatus.RETIRED)).extracting(KeyVersion::name).containsExactly(v1.name());
+    assertThat(versions().list(tenant, null, null))
+        .extracting(v -> v.name().version())
+        .containsExactly(1, 2);
+    assertThat(versions().list(tenant, Algorithm.DILITHIUM3, KeyStatus.RETIRED))
+        .extracting(KeyVersion::name)
+        .containsExactly(v1.name());
     assertThat(versions().list(tenant, Algorithm.COMPOSITE_ML_DSA, null)).isEmpty();
     assertThat(versions().list(TenantId.random(), null, null)).isEmpty();
     assertThat(v2.status()).isEqualTo(KeyStatus.ACTIVE);

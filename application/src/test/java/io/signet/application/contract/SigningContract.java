@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What signing through {@link KeyCustody} and verifying through {@link SignatureVerifier} must do together. */
+/**
+ * What signing through {@link KeyCustody} and verifying through {@link SignatureVerifier} must do
+ * together.
+ */
 public abstract class SigningContract {
   private static final Bytes NO_CONTEXT = Bytes.of(new byte[0]);
 
@@ -29,7 +32,12 @@ public abstract class SigningContract {
   private KeyVersion aKey(Algorithm algorithm) {
     KeyName name = new KeyName(TenantId.random(), algorithm, 1);
     KeyCustody.GeneratedKey generated = custody().generate(name);
-    return KeyVersion.activated(name, generated.publicKey(), generated.protection(), generated.sealedPrivateKey(), Instant.parse("2026-01-01T00:00:00Z"));
+    return KeyVersion.activated(
+        name,
+        generated.publicKey(),
+        generated.protection(),
+        generated.sealedPrivateKey(),
+        Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   private static Bytes text(String s) {
@@ -51,8 +59,20 @@ public abstract class SigningContract {
       Bytes signature = custody().sign(key, input);
       assertThat(verifier().verify(key, input, signature)).isTrue();
       assertThat(verifier().verify(key, input, flip(signature))).isFalse();
-      assertThat(verifier().verify(key, new SigningInput.Message(text("pay 900 to alice"), NO_CONTEXT), signature)).isFalse();
-      assertThat(verifier().verify(key, new SigningInput.Message(text("pay 100 to alice"), text("other")), signature)).isFalse();
+      assertThat(
+              verifier()
+                  .verify(
+                      key,
+                      new SigningInput.Message(text("pay 900 to alice"), NO_CONTEXT),
+                      signature))
+          .isFalse();
+      assertThat(
+              verifier()
+                  .verify(
+                      key,
+                      new SigningInput.Message(text("pay 100 to alice"), text("other")),
+                      signature))
+          .isFalse();
       assertThat(verifier().verify(key, input, Bytes.of(new byte[] {1, 2, 3}))).isFalse();
       assertThat(verifier().verify(aKey(algorithm), input, signature)).as("another key").isFalse();
     } finally {
@@ -68,7 +88,8 @@ public abstract class SigningContract {
       SigningInput input = new SigningInput.Message(text("m"), text("invoice-v2"));
       Bytes signature = custody().sign(key, input);
       assertThat(verifier().verify(key, input, signature)).isTrue();
-      assertThat(verifier().verify(key, new SigningInput.Message(text("m"), NO_CONTEXT), signature)).isFalse();
+      assertThat(verifier().verify(key, new SigningInput.Message(text("m"), NO_CONTEXT), signature))
+          .isFalse();
     } finally {
       custody().destroy(key.name());
     }
@@ -79,11 +100,20 @@ public abstract class SigningContract {
   void signsPrecomputedSha512Hashes(Algorithm algorithm) throws Exception {
     KeyVersion key = aKey(algorithm);
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-512").digest("document".getBytes(StandardCharsets.UTF_8));
-      SigningInput input = new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT);
+      byte[] hash =
+          MessageDigest.getInstance("SHA-512").digest("document".getBytes(StandardCharsets.UTF_8));
+      SigningInput input =
+          new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT);
       Bytes signature = custody().sign(key, input);
       assertThat(verifier().verify(key, input, signature)).isTrue();
-      assertThat(verifier().verify(key, new SigningInput.Digest(HashAlgorithm.SHA_512, flip(Bytes.of(hash)), NO_CONTEXT), signature)).isFalse();
+      assertThat(
+              verifier()
+                  .verify(
+                      key,
+                      new SigningInput.Digest(
+                          HashAlgorithm.SHA_512, flip(Bytes.of(hash)), NO_CONTEXT),
+                      signature))
+          .isFalse();
     } finally {
       custody().destroy(key.name());
     }
@@ -92,8 +122,11 @@ public abstract class SigningContract {
   @Test
   void signsSha256AndSha384HashesWithMlDsa() throws Exception {
     KeyVersion key = aKey(Algorithm.DILITHIUM3);
-    for (HashAlgorithm hashAlgorithm : new HashAlgorithm[] {HashAlgorithm.SHA_256, HashAlgorithm.SHA_384}) {
-      byte[] hash = MessageDigest.getInstance(hashAlgorithm.wireName()).digest("document".getBytes(StandardCharsets.UTF_8));
+    for (HashAlgorithm hashAlgorithm :
+        new HashAlgorithm[] {HashAlgorithm.SHA_256, HashAlgorithm.SHA_384}) {
+      byte[] hash =
+          MessageDigest.getInstance(hashAlgorithm.wireName())
+              .digest("document".getBytes(StandardCharsets.UTF_8));
       SigningInput input = new SigningInput.Digest(hashAlgorithm, Bytes.of(hash), NO_CONTEXT);
       Bytes signature = custody().sign(key, input);
       assertThat(verifier().verify(key, input, signature)).isTrue();

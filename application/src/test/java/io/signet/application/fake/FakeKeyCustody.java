@@ -2,27 +2,28 @@ package io.signet.application.fake;
 
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.SignatureVerifier;
-import io.signet.domain.key.KeyVersion;
-import io.signet.domain.signing.SigningInput;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
+import io.signet.domain.signing.SigningInput;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link KeyCustody} with software keys (the JDK's ML-DSA-65), for unit tests of the core. Composite
- * keys are modelled as an ML-DSA key with an "HSM-held" part, which is what {@link #heldKeys}
- * lists. Passes {@code KeyCustodyContract}. Can be told to fail, to exercise error paths.
+ * {@link KeyCustody} with software keys (the JDK's ML-DSA-65), for unit tests of the core.
+ * Composite keys are modelled as an ML-DSA key with an "HSM-held" part, which is what {@link
+ * #heldKeys} lists. Passes {@code KeyCustodyContract}. Can be told to fail, to exercise error
+ * paths.
  */
 public final class FakeKeyCustody implements KeyCustody {
   private final Map<KeyName, KeyPair> held = new ConcurrentHashMap<>();
@@ -46,7 +47,8 @@ public final class FakeKeyCustody implements KeyCustody {
       held.put(name, pair);
       byte[] sealed = new byte[64];
       random.nextBytes(sealed);
-      return new GeneratedKey(Bytes.of(pair.getPublic().getEncoded()), Protection.HSM_WRAPPED, Bytes.of(sealed));
+      return new GeneratedKey(
+          Bytes.of(pair.getPublic().getEncoded()), Protection.HSM_WRAPPED, Bytes.of(sealed));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -75,7 +77,9 @@ public final class FakeKeyCustody implements KeyCustody {
   public SignatureVerifier verifier() {
     return (key, input, signature) -> {
       try {
-        var publicKey = KeyFactory.getInstance("ML-DSA").generatePublic(new X509EncodedKeySpec(key.publicKey().toArray()));
+        var publicKey =
+            KeyFactory.getInstance("ML-DSA")
+                .generatePublic(new X509EncodedKeySpec(key.publicKey().toArray()));
         Signature verifier = Signature.getInstance("ML-DSA");
         verifier.initVerify(publicKey);
         verifier.update(encode(input));
@@ -88,14 +92,20 @@ public final class FakeKeyCustody implements KeyCustody {
 
   private static byte[] encode(SigningInput input) {
     byte[] context = input.context().toArray();
-    String kind = switch (input) {
-      case SigningInput.Message m -> "message";
-      case SigningInput.Digest d -> "digest:" + d.algorithm().wireName();
-    };
+    String kind =
+        switch (input) {
+          case SigningInput.Message m -> "message";
+          case SigningInput.Digest d -> "digest:" + d.algorithm().wireName();
+        };
     byte[] tag = kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] payload = input.payload().toArray();
     return java.nio.ByteBuffer.allocate(2 + context.length + tag.length + payload.length)
-        .put((byte) context.length).put(context).put((byte) tag.length).put(tag).put(payload).array();
+        .put((byte) context.length)
+        .put(context)
+        .put((byte) tag.length)
+        .put(tag)
+        .put(payload)
+        .array();
   }
 
   @Override

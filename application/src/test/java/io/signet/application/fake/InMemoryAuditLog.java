@@ -1,8 +1,8 @@
 package io.signet.application.fake;
 
-import io.signet.domain.audit.AuditQuery;
 import io.signet.application.port.AuditLog;
 import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -34,12 +34,15 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
-  public synchronized List<KeyVersion> list(TenantId tenant, Algorithm algorithm, KeyStatus status) {
+  public synchronized List<KeyVersion> list(
+      TenantId tenant, Algorithm algorithm, KeyStatus status) {
     return versions.values().stream()
         .filter(v -> v.name().tenant().equals(tenant))
         .filter(v -> algorithm == null || v.name().algorithm() == algorithm)
         .filter(v -> status == null || v.status() == status)
-        .sorted(Comparator.comparing((KeyVersion v) -> v.name().algorithm().shortName()).thenComparing(v -> v.name().version()))
+        .sorted(
+            Comparator.comparing((KeyVersion v) -> v.name().algorithm().shortName())
+                .thenComparing(v -> v.name().version()))
         .toList();
   }
 
@@ -68,9 +71,10 @@ public final class InMemoryKeyVersions implements KeyVersions {
   @Override
   public synchronized List<KeyName> claimsBefore(Instant cutoff) {
     List<KeyName> stale = new ArrayList<>();
-    claims.forEach((name, at) -> {
-      if (at.isBefore(cutoff)) stale.add(name);
-    });
+    claims.forEach(
+        (name, at) -> {
+          if (at.isBefore(cutoff)) stale.add(name);
+        });
     return stale;
   }
 
@@ -86,11 +90,13 @@ public final class InMemoryKeyVersions implements KeyVersions {
     boolean otherActive =
         versions.values().stream()
             .anyMatch(
-                v -> v.status() == KeyStatus.ACTIVE
-                    && v.name().tenant().equals(created.name().tenant())
-                    && v.name().algorithm() == created.name().algorithm()
-                    && (retired == null || !v.name().equals(retired.name())));
-    if (otherActive) throw new SignetException.Conflict("another version became active concurrently");
+                v ->
+                    v.status() == KeyStatus.ACTIVE
+                        && v.name().tenant().equals(created.name().tenant())
+                        && v.name().algorithm() == created.name().algorithm()
+                        && (retired == null || !v.name().equals(retired.name())));
+    if (otherActive)
+      throw new SignetException.Conflict("another version became active concurrently");
     if (retired != null) versions.put(retired.name(), retired);
     versions.put(created.name(), created);
     claims.remove(created.name());
@@ -105,7 +111,8 @@ public final class InMemoryKeyVersions implements KeyVersions {
   private void requireStatus(KeyName name, KeyStatus expected) {
     KeyVersion stored = versions.get(name);
     if (stored == null || stored.status() != expected) {
-      throw new SignetException.Conflict("key version " + name.version() + " is no longer " + expected.wireName());
+      throw new SignetException.Conflict(
+          "key version " + name.version() + " is no longer " + expected.wireName());
     }
   }
 }

@@ -16,7 +16,8 @@ public final class InMemorySigningLog implements SigningLog {
 
   @Override
   public synchronized void record(SigningEvent event) {
-    if (unavailable) throw new io.signet.domain.SignetException.Unavailable("database unavailable (fake)", null);
+    if (unavailable)
+      throw new io.signet.domain.SignetException.Unavailable("database unavailable (fake)", null);
     events.add(event);
   }
 

@@ -61,17 +61,26 @@ class KeyCustodyEvidenceIT {
   }
 
   private static byte[] publicKeyFromApi(String algorithm, int version) {
-    var list = app.http.send("GET", "/api/v1/kms/keys?algorithm=" + algorithm, manager, (String) null);
+    var list =
+        app.http.send("GET", "/api/v1/kms/keys?algorithm=" + algorithm, manager, (String) null);
     @SuppressWarnings("unchecked")
     var keys = (List<Map<String, Object>>) list.data().get("keys");
-    String b64 = (String) keys.stream().filter(k -> k.get("key_version").equals(version)).findFirst().orElseThrow().get("public_key");
+    String b64 =
+        (String)
+            keys.stream()
+                .filter(k -> k.get("key_version").equals(version))
+                .findFirst()
+                .orElseThrow()
+                .get("public_key");
     return Base64.getDecoder().decode(b64);
   }
 
   private static Bytes sealedKey(KeyName name) throws Exception {
     var db = PostgresTestDatabase.container();
     try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        var s = c.prepareStatement("SELECT sealed_private_key FROM key_version WHERE tenant_id = ? AND algorithm = ? AND version = ?")) {
+        var s =
+            c.prepareStatement(
+                "SELECT sealed_private_key FROM key_version WHERE tenant_id = ? AND algorithm = ? AND version = ?")) {
       s.setObject(1, name.tenant().value());
       s.setString(2, name.algorithm().shortName());
       s.setInt(3, name.version());
@@ -84,7 +93,8 @@ class KeyCustodyEvidenceIT {
 
   private static PrivateKey mlDsaPrivateKey(KeyName name) throws Exception {
     byte[] plain = app.bean(Pkcs11KeyCustody.class).unseal(name, sealedKey(name));
-    return KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePrivate(new PKCS8EncodedKeySpec(plain));
+    return KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+        .generatePrivate(new PKCS8EncodedKeySpec(plain));
   }
 
   @Test
@@ -105,7 +115,8 @@ class KeyCustodyEvidenceIT {
   }
 
   @Test
-  void theApisMlDsaPublicKeyVerifiesTheCustodiedKeysSignatureInTheJdkAndBouncyCastle() throws Exception {
+  void theApisMlDsaPublicKeyVerifiesTheCustodiedKeysSignatureInTheJdkAndBouncyCastle()
+      throws Exception {
     KeyName name = new KeyName(new TenantId(UUID.fromString(tenant)), Algorithm.DILITHIUM3, 2);
     byte[] message = "signed with the custodied key".getBytes(StandardCharsets.UTF_8);
     Signature signer = Signature.getInstance("ML-DSA", BouncyCastle.provider());
@@ -114,13 +125,16 @@ class KeyCustodyEvidenceIT {
     byte[] signature = signer.sign();
 
     byte[] spki = publicKeyFromApi("Dilithium3", 2);
-    PublicKey jdkKey = KeyFactory.getInstance("ML-DSA", "SUN").generatePublic(new X509EncodedKeySpec(spki));
+    PublicKey jdkKey =
+        KeyFactory.getInstance("ML-DSA", "SUN").generatePublic(new X509EncodedKeySpec(spki));
     Signature jdk = Signature.getInstance("ML-DSA", "SUN");
     jdk.initVerify(jdkKey);
     jdk.update(message);
     assertThat(jdk.verify(signature)).isTrue();
 
-    PublicKey bcKey = KeyFactory.getInstance("ML-DSA", BouncyCastle.provider()).generatePublic(new X509EncodedKeySpec(spki));
+    PublicKey bcKey =
+        KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+            .generatePublic(new X509EncodedKeySpec(spki));
     Signature bc = Signature.getInstance("ML-DSA", BouncyCastle.provider());
     bc.initVerify(bcKey);
     bc.update(message);
@@ -129,11 +143,16 @@ class KeyCustodyEvidenceIT {
 
   @Test
   void theApisCompositePublicKeyVerifiesASignatureMadeWithTheHsmHeldEcHalf() throws Exception {
-    KeyName name = new KeyName(new TenantId(UUID.fromString(tenant)), Algorithm.COMPOSITE_ML_DSA, 2);
+    KeyName name =
+        new KeyName(new TenantId(UUID.fromString(tenant)), Algorithm.COMPOSITE_ML_DSA, 2);
     Pkcs11Token token = app.bean(Pkcs11Token.class);
     byte[] message = "composite".getBytes(StandardCharsets.UTF_8);
-    CompositePublicKey composite = new CompositePublicKey(SubjectPublicKeyInfo.getInstance(publicKeyFromApi("Composite-ML-DSA", 2)));
-    PublicKey ecPublic = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(composite.getPublicKeys().get(1).getEncoded()));
+    CompositePublicKey composite =
+        new CompositePublicKey(
+            SubjectPublicKeyInfo.getInstance(publicKeyFromApi("Composite-ML-DSA", 2)));
+    PublicKey ecPublic =
+        KeyFactory.getInstance("EC")
+            .generatePublic(new X509EncodedKeySpec(composite.getPublicKeys().get(1).getEncoded()));
 
     Signature hsm = Signature.getInstance("SHA256withECDSA", token.provider());
     hsm.initSign(token.privateKey(name.label()));
@@ -145,15 +164,21 @@ class KeyCustodyEvidenceIT {
     assertThat(jdk.verify(ecSignature)).as("JDK verifies the HSM's ECDSA half").isTrue();
 
     CompositePrivateKey privateKey =
-        new CompositePrivateKey(Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsaPrivateKey(name), token.privateKey(name.label()));
+        new CompositePrivateKey(
+            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
+            mlDsaPrivateKey(name),
+            token.privateKey(name.label()));
     Signature signer = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
     signer.initSign(privateKey);
     signer.update(message);
     byte[] signature = signer.sign();
-    Signature verifier = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
+    Signature verifier =
+        Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
     verifier.initVerify(composite);
     verifier.update(message);
-    assertThat(verifier.verify(signature)).as("BouncyCastle verifies the composite signature").isTrue();
+    assertThat(verifier.verify(signature))
+        .as("BouncyCastle verifies the composite signature")
+        .isTrue();
   }
 
   @Test
@@ -170,7 +195,10 @@ class KeyCustodyEvidenceIT {
     List<String> hits = new ArrayList<>();
     var db = PostgresTestDatabase.container();
     try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        var tables = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+        var tables =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
       List<String> names = new ArrayList<>();
       while (tables.next()) names.add(tables.getString(1));
       for (String table : names) {
@@ -181,7 +209,8 @@ class KeyCustodyEvidenceIT {
               byte[] cell = rows.getBytes(i);
               if (cell == null) continue;
               for (byte[] secret : secrets) {
-                if (contains(cell, secret)) hits.add(table + "." + rows.getMetaData().getColumnName(i));
+                if (contains(cell, secret))
+                  hits.add(table + "." + rows.getMetaData().getColumnName(i));
               }
             }
           }
@@ -191,7 +220,12 @@ class KeyCustodyEvidenceIT {
     String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.ISO_8859_1);
     assertThat(log).contains("HSM token");
     for (byte[] secret : secrets) {
-      for (String form : new String[] {HexFormat.of().formatHex(secret), Base64.getEncoder().encodeToString(secret).substring(0, 40), new String(secret, StandardCharsets.ISO_8859_1)}) {
+      for (String form :
+          new String[] {
+            HexFormat.of().formatHex(secret),
+            Base64.getEncoder().encodeToString(secret).substring(0, 40),
+            new String(secret, StandardCharsets.ISO_8859_1)
+          }) {
         if (log.contains(form)) hits.add("log contains " + form.substring(0, 8));
       }
     }

@@ -15,7 +15,8 @@ public final class TokenBucket {
   private Instant last;
 
   public TokenBucket(double capacity, double refillPerSecond, Instant now) {
-    if (capacity <= 0 || refillPerSecond <= 0) throw new IllegalArgumentException("capacity and rate must be positive");
+    if (capacity <= 0 || refillPerSecond <= 0)
+      throw new IllegalArgumentException("capacity and rate must be positive");
     this.capacity = capacity;
     this.refillPerSecond = refillPerSecond;
     this.tokens = capacity;
@@ -54,5 +55,6 @@ public final class TokenBucket {
    * The outcome: allowed or not, the whole units left, how long until the request could pass
    * ({@code retryAfter}, zero when allowed) and until the bucket is full again.
    */
-  public record Decision(boolean allowed, long remaining, Duration retryAfter, Duration untilFull) {}
+  public record Decision(
+      boolean allowed, long remaining, Duration retryAfter, Duration untilFull) {}
 }

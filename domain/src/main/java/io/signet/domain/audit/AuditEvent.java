@@ -17,7 +17,8 @@ public record AuditEvent(
     RequestId requestId) {
   public AuditEvent {
     if (at == null || actor == null || action == null || target == null || requestId == null) {
-      throw new IllegalArgumentException("audit time, actor, action, target and request id are required");
+      throw new IllegalArgumentException(
+          "audit time, actor, action, target and request id are required");
     }
   }
 

@@ -3,9 +3,9 @@ package io.signet.domain.key;
 import io.signet.domain.SignetException;
 
 /**
- * Where a key version is in its life: {@code active → retired → archived}, and no other
- * transition. Only an active version signs; active and retired versions verify; an archived
- * version does nothing (its private key is destroyed, its public key kept for audit).
+ * Where a key version is in its life: {@code active → retired → archived}, and no other transition.
+ * Only an active version signs; active and retired versions verify; an archived version does
+ * nothing (its private key is destroyed, its public key kept for audit).
  */
 public enum KeyStatus {
   ACTIVE("active"),

@@ -8,14 +8,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
- * The audit record of one signature: which key version signed what (by SHA-256 of the message or
- * of the caller's hash, never the payload itself), for which request, when.
+ * The audit record of one signature: which key version signed what (by SHA-256 of the message or of
+ * the caller's hash, never the payload itself), for which request, when.
  */
 public record SigningEvent(
     KeyName key, String operation, Bytes payloadSha256, RequestId requestId, Instant at) {
 
   public SigningEvent {
-    if (key == null || operation == null || payloadSha256 == null || requestId == null || at == null) {
+    if (key == null
+        || operation == null
+        || payloadSha256 == null
+        || requestId == null
+        || at == null) {
       throw new IllegalArgumentException("every field of a signing event is required");
     }
   }

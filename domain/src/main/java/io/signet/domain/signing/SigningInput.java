@@ -6,8 +6,8 @@ import io.signet.domain.SignetException.InvalidRequest.Reason;
 import io.signet.domain.key.Algorithm;
 
 /**
- * What is signed or verified: a whole message, or the hash of one computed by the caller; each
- * with an optional context string (FIPS 204 ctx, at most 255 bytes; empty when absent).
+ * What is signed or verified: a whole message, or the hash of one computed by the caller; each with
+ * an optional context string (FIPS 204 ctx, at most 255 bytes; empty when absent).
  */
 public sealed interface SigningInput {
   int MAX_CONTEXT_BYTES = 255;
@@ -42,7 +42,12 @@ public sealed interface SigningInput {
       if (hash.length() != algorithm.length()) {
         throw new SignetException.InvalidRequest(
             Reason.HASH_LENGTH,
-            "a " + algorithm.wireName() + " hash is " + algorithm.length() + " bytes, not " + hash.length());
+            "a "
+                + algorithm.wireName()
+                + " hash is "
+                + algorithm.length()
+                + " bytes, not "
+                + hash.length());
       }
     }
 

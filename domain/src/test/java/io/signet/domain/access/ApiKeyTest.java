@@ -14,7 +14,8 @@ class ApiKeyTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final ApiKeyToken token = ApiKeyToken.issue(ApiKeyId.random(), new SecureRandom());
   private final ApiKey key =
-      new ApiKey(token.id(), TenantId.random(), "ci", Set.of(Scope.SIGN), token.secretHash(), T0, null);
+      new ApiKey(
+          token.id(), TenantId.random(), "ci", Set.of(Scope.SIGN), token.secretHash(), T0, null);
 
   @Test
   void authenticatesItsOwnToken() {
@@ -38,7 +39,8 @@ class ApiKeyTest {
   void grantsOnlyItsScopes() {
     assertThat(key.grants(Scope.SIGN)).isTrue();
     assertThat(key.grants(Scope.KEYS_MANAGE)).isFalse();
-    assertThatThrownBy(() -> Principal.of(key, io.signet.domain.tenant.Plan.FREE).require(Scope.VERIFY))
+    assertThatThrownBy(
+            () -> Principal.of(key, io.signet.domain.tenant.Plan.FREE).require(Scope.VERIFY))
         .isInstanceOf(SignetException.Forbidden.class)
         .hasMessageContaining("verify");
   }
@@ -46,14 +48,18 @@ class ApiKeyTest {
   @Test
   void needsAtLeastOneScope() {
     assertThatThrownBy(
-            () -> new ApiKey(token.id(), TenantId.random(), null, Set.of(), token.secretHash(), T0, null))
+            () ->
+                new ApiKey(
+                    token.id(), TenantId.random(), null, Set.of(), token.secretHash(), T0, null))
         .isInstanceOf(SignetException.InvalidRequest.class);
   }
 
   @Test
   void parsesScopesExactly() {
     assertThat(Scope.parse("keys:read")).isEqualTo(Scope.KEYS_READ);
-    assertThatThrownBy(() -> Scope.parse("KEYS:READ")).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> Scope.parse("admin")).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Scope.parse("KEYS:READ"))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Scope.parse("admin"))
+        .isInstanceOf(SignetException.InvalidRequest.class);
   }
 }

@@ -27,9 +27,12 @@ class KeyNameTest {
   @Test
   void acceptsOnlyPositiveVersions() {
     assertThat(KeyName.requireVersion(1)).isEqualTo(1);
-    assertThatThrownBy(() -> KeyName.requireVersion(0)).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> KeyName.requireVersion(-3)).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> KeyName.requireVersion(1L << 31)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> KeyName.requireVersion(0))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> KeyName.requireVersion(-3))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> KeyName.requireVersion(1L << 31))
+        .isInstanceOf(SignetException.InvalidRequest.class);
   }
 
   @Test
@@ -38,7 +41,9 @@ class KeyNameTest {
     assertThat(Algorithm.parse("ML-DSA-65")).isEqualTo(Algorithm.DILITHIUM3);
     assertThat(Algorithm.parse("Composite-ML-DSA")).isEqualTo(Algorithm.COMPOSITE_ML_DSA);
     assertThat(Algorithm.parse("MLDSA65-ECDSA-P256-SHA512")).isEqualTo(Algorithm.COMPOSITE_ML_DSA);
-    assertThatThrownBy(() -> Algorithm.parse("dilithium3")).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> Algorithm.parse(null)).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Algorithm.parse("dilithium3"))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Algorithm.parse(null))
+        .isInstanceOf(SignetException.InvalidRequest.class);
   }
 }

@@ -59,8 +59,10 @@ class KeyVersionTest {
 
   @Test
   void activeAndRetiredVersionsVerifyArchivedDoNot() {
-    assertThatCode(() -> aVersionIn(KeyStatus.ACTIVE).requireVerifiable()).doesNotThrowAnyException();
-    assertThatCode(() -> aVersionIn(KeyStatus.RETIRED).requireVerifiable()).doesNotThrowAnyException();
+    assertThatCode(() -> aVersionIn(KeyStatus.ACTIVE).requireVerifiable())
+        .doesNotThrowAnyException();
+    assertThatCode(() -> aVersionIn(KeyStatus.RETIRED).requireVerifiable())
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> aVersionIn(KeyStatus.ARCHIVED).requireVerifiable())
         .isInstanceOf(SignetException.NotFound.class);
   }
@@ -71,14 +73,26 @@ class KeyVersionTest {
     assertThatThrownBy(
             () ->
                 new KeyVersion(
-                    active.name(), KeyStatus.ACTIVE, active.publicKey(), active.protection(), null,
-                    T0, T0, null))
+                    active.name(),
+                    KeyStatus.ACTIVE,
+                    active.publicKey(),
+                    active.protection(),
+                    null,
+                    T0,
+                    T0,
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 new KeyVersion(
-                    active.name(), KeyStatus.ARCHIVED, active.publicKey(), active.protection(),
-                    active.sealedPrivateKey(), T0, T0, T0))
+                    active.name(),
+                    KeyStatus.ARCHIVED,
+                    active.publicKey(),
+                    active.protection(),
+                    active.sealedPrivateKey(),
+                    T0,
+                    T0,
+                    T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -29,7 +29,9 @@ class TenantTest {
   @Test
   void parsesPlansAndIdsStrictly() {
     assertThat(Plan.parse("enterprise")).isEqualTo(Plan.ENTERPRISE);
-    assertThatThrownBy(() -> Plan.parse("Enterprise")).isInstanceOf(SignetException.InvalidRequest.class);
-    assertThatThrownBy(() -> TenantId.parse("not-a-uuid")).isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> Plan.parse("Enterprise"))
+        .isInstanceOf(SignetException.InvalidRequest.class);
+    assertThatThrownBy(() -> TenantId.parse("not-a-uuid"))
+        .isInstanceOf(SignetException.InvalidRequest.class);
   }
 }
