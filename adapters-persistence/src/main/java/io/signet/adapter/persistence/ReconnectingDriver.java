@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 /**
  * The PostgreSQL JDBC driver, made patient after the database goes away: once a connection has
  * succeeded, a new connection attempt that finds the server down or still starting up retries every
- * 50 ms for up to 10 s instead of failing at once.
+ * 50 ms for up to 10 s instead of failing at once. Each retry gets a login timeout of 1 s, so that
+ * an attempt caught by a half-dead server (or a port forwarder in front of a restarting container)
+ * cannot outlast the restart.
  *
  * <p>Why: the connection pool (HikariCP) retries failed connection attempts with an exponential
  * back-off it does not let us configure (up to 5 s between attempts), so after a database restart
@@ -28,6 +30,7 @@ public final class ReconnectingDriver implements Driver {
 
   private static final long PATIENCE_NANOS = 10_000_000_000L;
   private static final long POLL_MILLIS = 50;
+  private static final String RETRY_LOGIN_TIMEOUT_SECONDS = "1";
   private final Driver postgres = new org.postgresql.Driver();
   private volatile boolean connectedOnce;
 
@@ -35,14 +38,20 @@ public final class ReconnectingDriver implements Driver {
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) return null;
     long deadline = System.nanoTime() + PATIENCE_NANOS;
+    Properties attempt = info;
     while (true) {
       try {
-        Connection connection = postgres.connect(url, info);
+        Connection connection = postgres.connect(url, attempt);
         connectedOnce = true;
         return connection;
       } catch (SQLException e) {
         if (!connectedOnce || !NOT_YET.contains(e.getSQLState()) || System.nanoTime() > deadline) {
           throw e;
+        }
+        if (attempt == info) {
+          attempt = new Properties();
+          attempt.putAll(info);
+          attempt.setProperty("loginTimeout", RETRY_LOGIN_TIMEOUT_SECONDS);
         }
         try {
           Thread.sleep(POLL_MILLIS);
