@@ -33,20 +33,21 @@ import org.bouncycastle.jcajce.CompositePublicKey;
 public final class Pkcs11KeyCustody implements KeyCustody {
   static final ASN1ObjectIdentifier COMPOSITE_MLDSA65_ECDSA_P256_SHA512 =
       new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.45");
-  private final Pkcs11Token token;
+  private final TokenKeys token;
   private final KeySealer sealer;
   private final UnsealedKeyCache cache;
   private final SecureRandom random = new SecureRandom();
 
-  Pkcs11KeyCustody(Pkcs11Token token, UnsealedKeyCache cache) {
+  Pkcs11KeyCustody(
+      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, UnsealedKeyCache cache) {
     this.token = token;
-    this.sealer = new KeySealer(token);
+    this.sealer = new KeySealer(session, keks);
     this.cache = cache;
   }
 
   @Override
   public GeneratedKey generate(KeyName name) {
-    token.destroy(name.label());
+    token.destroy(HsmLabels.key(name));
     KeyPair mlDsa = generateMlDsa();
     byte[] encoded = mlDsa.getPrivate().getEncoded();
     Bytes sealed;
@@ -60,7 +61,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
           new GeneratedKey(
               Bytes.of(mlDsa.getPublic().getEncoded()), Protection.HSM_WRAPPED, sealed);
       case COMPOSITE_ML_DSA -> {
-        PublicKey ec = token.generateEcKey(name.label());
+        PublicKey ec = token.generateEcKey(HsmLabels.key(name));
         byte[] composite =
             new CompositePublicKey(COMPOSITE_MLDSA65_ECDSA_P256_SHA512, mlDsa.getPublic(), ec)
                 .getEncoded();
@@ -79,7 +80,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
               new CompositePrivateKey(
                   COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
                   mlDsaKey(key),
-                  token.privateKey(name.label()));
+                  token.privateKey(HsmLabels.key(name)));
         };
     try {
       return Constructions.sign(name.algorithm(), privateKey, key.publicKey(), input, random);
@@ -91,7 +92,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
   @Override
   public void destroy(KeyName name) {
     cache.evict(name);
-    token.destroy(name.label());
+    token.destroy(HsmLabels.key(name));
   }
 
   /** The version's ML-DSA private key, unsealed through the cache. */
@@ -117,7 +118,10 @@ public final class Pkcs11KeyCustody implements KeyCustody {
 
   @Override
   public List<KeyName> heldKeys() {
-    return token.keyLabels().stream().map(KeyName::fromLabel).flatMap(Optional::stream).toList();
+    return token.labels(HsmLabels.KEY_PREFIX).stream()
+        .map(HsmLabels::parse)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** Opens a sealed private key: for signing, and for tests that look for leaked key bytes. */
