@@ -16,6 +16,7 @@ import java.security.Security;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,9 +111,17 @@ public final class Pkcs11Token {
    * self-signed certificate, which is how PKCS#11 key stores find private keys again.
    */
   PublicKey generateEcKey(String label) {
+    return generateKeyPair(label, "EC", new ECGenParameterSpec("secp256r1"));
+  }
+
+  /**
+   * Generates a {@code keyAlgorithm} key pair with {@code parameters} whose private half is a
+   * non-extractable token object labelled {@code label}, as {@link #generateEcKey} does.
+   */
+  PublicKey generateKeyPair(String label, String keyAlgorithm, AlgorithmParameterSpec parameters) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm, provider);
+      generator.initialize(parameters);
       KeyPair pair = generator.generateKeyPair();
       X509Certificate certificate = selfSigned(label, pair);
       synchronized (keyStore) {
@@ -124,7 +133,7 @@ public final class Pkcs11Token {
       privateKeys.put(label, pair.getPrivate());
       return certificate.getPublicKey();
     } catch (Exception e) {
-      throw Pkcs11Errors.translate("EC key generation", e);
+      throw Pkcs11Errors.translate(keyAlgorithm + " key generation", e);
     }
   }
 

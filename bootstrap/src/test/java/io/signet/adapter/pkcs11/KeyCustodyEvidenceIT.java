@@ -165,9 +165,7 @@ class KeyCustodyEvidenceIT {
 
     CompositePrivateKey privateKey =
         new CompositePrivateKey(
-            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
-            mlDsaPrivateKey(name),
-            token.privateKey(name.label()));
+            CompositeMlDsaScheme.OID, mlDsaPrivateKey(name), token.privateKey(name.label()));
     Signature signer = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
     signer.initSign(privateKey);
     signer.update(message);
