@@ -163,7 +163,7 @@ final class ErrorResponses
   }
 
   private static boolean stoppedWork(Throwable failure) {
-    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+    for (Throwable c = failure; c != null; c = c.getCause()) {
       if (c instanceof RejectedExecutionException) return true;
     }
     return false;
