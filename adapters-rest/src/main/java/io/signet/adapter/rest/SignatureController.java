@@ -47,6 +47,7 @@ final class SignatureController {
   }
 
   @Post("/sign")
+  @RateCost(RateCost.SIGNATURE)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> sign(HttpRequest<?> request, @Body byte[] body) {
     var call = read(request, Scope.SIGN, body, SignRequest.class);
@@ -56,6 +57,7 @@ final class SignatureController {
   }
 
   @Post("/verify")
+  @RateCost(RateCost.VERIFICATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verify(HttpRequest<?> request, @Body byte[] body) {
     var call = read(request, Scope.VERIFY, body, VerifyRequest.class);
@@ -64,6 +66,7 @@ final class SignatureController {
   }
 
   @Post("/sign-hash")
+  @RateCost(RateCost.SIGNATURE)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> signHash(HttpRequest<?> request, @Body byte[] body) {
     var call = read(request, Scope.SIGN, body, SignHashRequest.class);
@@ -79,6 +82,7 @@ final class SignatureController {
   }
 
   @Post("/verify-hash")
+  @RateCost(RateCost.VERIFICATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verifyHash(HttpRequest<?> request, @Body byte[] body) {
     var call = read(request, Scope.VERIFY, body, VerifyHashRequest.class);
