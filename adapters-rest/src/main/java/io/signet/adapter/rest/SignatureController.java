@@ -53,7 +53,7 @@ final class SignatureController {
     var call = read(request, Scope.SIGN, body, SignRequest.class);
     var signed = signPayload.sign(call.key(), call.input(), Exchange.requestId(request));
     return exchange.ok(
-        request, new Signed(signed.signature().base64(), call.key().version(), call.algorithm()));
+        request, new Signed(signed.base64(), call.key().version(), call.algorithm()));
   }
 
   @Post("/verify")
@@ -74,7 +74,7 @@ final class SignatureController {
     return exchange.ok(
         request,
         new SignedHash(
-            signed.signature().base64(),
+            signed.base64(),
             call.key().version(),
             call.algorithm(),
             call.request().hashAlgorithm(),
