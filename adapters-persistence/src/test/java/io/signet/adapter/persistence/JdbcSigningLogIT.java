@@ -2,6 +2,8 @@ package io.signet.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.application.contract.SigningLogContract;
+import io.signet.application.port.SigningLog;
 import io.signet.domain.Bytes;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.key.Algorithm;
@@ -14,7 +16,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JdbcSigningLogIT {
+class JdbcSigningLogIT extends SigningLogContract {
+  @Override
+  protected SigningLog log() {
+    return PersistenceContext.get().getBean(JdbcSigningLog.class);
+  }
+
+  @Override
+  protected List<RequestId> recorded(TenantId tenant) {
+    var db = PostgresTestDatabase.container();
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s = c.prepareStatement("SELECT request_id FROM signature_event WHERE tenant_id = ?")) {
+      s.setObject(1, tenant.value());
+      List<RequestId> ids = new ArrayList<>();
+      try (var rows = s.executeQuery()) {
+        while (rows.next()) ids.add(new RequestId(rows.getObject(1, java.util.UUID.class)));
+      }
+      return ids;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void everyConcurrentEventIsDurableWhenRecordReturnsAndTheyShareCommits() throws Exception {
     JdbcSigningLog log = PersistenceContext.get().getBean(JdbcSigningLog.class);
