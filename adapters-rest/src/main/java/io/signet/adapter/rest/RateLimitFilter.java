@@ -73,7 +73,7 @@ final class RateLimitFilter implements Ordered {
   }
 
   private static long seconds(java.time.Duration duration) {
-    return Math.max(0, (duration.toMillis() + 999) / 1000);
+    return SignetException.RateLimited.secondsUp(duration, 0);
   }
 
   @Override
