@@ -123,7 +123,7 @@ public record KeyVersion(
   }
 
   private AuditEvent event(AuditAction action, Invocation by, Instant now) {
-    return AuditEvent.of(by, action, name.label(), name.tenant(), now);
+    return AuditEvent.of(by, action, name.toString(), name.tenant(), now);
   }
 
   private void requireTransition(KeyStatus next) {
