@@ -19,6 +19,7 @@ public final class Application {
     try {
       Map<String, Object> properties = new HashMap<>();
       EmbeddedDatabase.startIfUnconfigured().ifPresent(db -> properties.putAll(db.properties()));
+      properties.putAll(SecretFiles.properties(System.getenv()));
       ApplicationContext context =
           ApplicationContext.builder()
               .mainClass(Application.class)
