@@ -26,6 +26,7 @@ final class HealthDetailsFilter {
   }
 
   @ResponseFilter
+  @SuppressWarnings("unchecked") // the body is replaced by another type, as a filter may do
   void hideDetails(HttpRequest<?> request, MutableHttpResponse<?> response) {
     if (isOperator(request)) return;
     response

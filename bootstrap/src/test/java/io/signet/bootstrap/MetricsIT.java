@@ -29,6 +29,7 @@ class MetricsIT {
   private static final Path DASHBOARD = Path.of("../deploy/grafana/signet-dashboard.json");
   private static final Pattern METRIC = Pattern.compile("\\bsignet_[a-z0-9_]+");
   private static final Pattern BY = Pattern.compile("by \\(([^)]*)\\)");
+  private static final Pattern LABEL_LIST = Pattern.compile(",");
   private static final Pattern SELECTOR_LABEL = Pattern.compile("[{,]\\s*([a-z_]+)\\s*=");
   private static SignetApp app;
   private static String scrape;
@@ -42,7 +43,9 @@ class MetricsIT {
     Map<String, String> caller =
         Map.of("X-API-Key", standard[1], "Content-Type", "application/json");
     ok(app.http.send("POST", "/api/v1/kms/keys/generate", caller, "{}"), 201);
-    String message = Base64.getEncoder().encodeToString("metered".getBytes());
+    String message =
+        Base64.getEncoder()
+            .encodeToString("metered".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String hash = Base64.getEncoder().encodeToString(new byte[32]);
     String signature = null;
     for (int i = 0; i < 3; i++) {
@@ -173,7 +176,7 @@ class MetricsIT {
       List<String> labels = new ArrayList<>();
       Matcher by = BY.matcher(expr);
       while (by.find()) {
-        for (String label : by.group(1).split(",")) labels.add(label.trim());
+        LABEL_LIST.splitAsStream(by.group(1)).map(String::strip).forEach(labels::add);
       }
       Matcher selector = SELECTOR_LABEL.matcher(expr);
       while (selector.find()) labels.add(selector.group(1));

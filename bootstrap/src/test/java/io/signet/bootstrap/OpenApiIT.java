@@ -89,7 +89,10 @@ class OpenApiIT {
                     .forEach(
                         op -> {
                           if (!op.getKey().equals("parameters")) {
-                            documented.add(op.getKey().toUpperCase() + " " + path.getKey());
+                            documented.add(
+                                op.getKey().toUpperCase(java.util.Locale.ROOT)
+                                    + " "
+                                    + path.getKey());
                           }
                         }));
     assertThat(served).hasSizeGreaterThan(20);
@@ -289,14 +292,20 @@ class OpenApiIT {
       int status) {
     RawHttp.Reply reply = app.http.send(method, path, headers, body);
     assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isEqualTo(status);
-    JsonNode operation = doc.path("paths").path(template).path(method.toLowerCase());
+    JsonNode operation =
+        doc.path("paths").path(template).path(method.toLowerCase(java.util.Locale.ROOT));
     assertThat(operation.isMissingNode()).as("%s %s is documented", method, template).isFalse();
     JsonNode response = operation.path("responses").path(Integer.toString(status));
     assertThat(response.isMissingNode())
         .as("status %d of %s %s is documented", status, method, template)
         .isFalse();
     String pointer =
-        "#/paths/" + escape(template) + "/" + method.toLowerCase() + "/responses/" + status;
+        "#/paths/"
+            + escape(template)
+            + "/"
+            + method.toLowerCase(java.util.Locale.ROOT)
+            + "/responses/"
+            + status;
     if (response.has("$ref")) pointer = response.get("$ref").asText();
     Schema schema =
         schemas.getSchema(
