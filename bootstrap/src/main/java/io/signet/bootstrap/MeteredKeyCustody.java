@@ -31,16 +31,21 @@ final class MeteredKeyCustody implements KeyCustody {
   @Override
   public Bytes sign(KeyVersion key, SigningInput input) {
     Bytes signature = timed("sign", () -> custody.sign(key, input));
+    countSignature(key, input instanceof SigningInput.Digest ? "sign-hash" : "sign", "signed");
+    return signature;
+  }
+
+  /** One signature made or verified, in {@code signet.signatures}. */
+  static void countSignature(KeyVersion key, String operation, String result) {
     Metrics.counter(
             "signet.signatures",
             "algorithm",
             key.name().algorithm().wireName(),
             "operation",
-            input instanceof SigningInput.Digest ? "sign-hash" : "sign",
+            operation,
             "result",
-            "signed")
+            result)
         .increment();
-    return signature;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.signet.bootstrap;
 
-import io.micrometer.core.instrument.Metrics;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyVersion;
@@ -20,15 +19,10 @@ final class MeteredSignatureVerifier implements SignatureVerifier {
   @Override
   public boolean verify(KeyVersion key, SigningInput input, Bytes signature) {
     boolean valid = verifier.verify(key, input, signature);
-    Metrics.counter(
-            "signet.signatures",
-            "algorithm",
-            key.name().algorithm().wireName(),
-            "operation",
-            input instanceof SigningInput.Digest ? "verify-hash" : "verify",
-            "result",
-            valid ? "valid" : "invalid")
-        .increment();
+    MeteredKeyCustody.countSignature(
+        key,
+        input instanceof SigningInput.Digest ? "verify-hash" : "verify",
+        valid ? "valid" : "invalid");
     return valid;
   }
 }

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The container image in the multi-instance set-up of {@code deploy/compose}: PostgreSQL, two
  * Signet instances on one SoftHSM2 token directory, HAProxy in front. Builds the images
- * (scripts/container-image: podman here, Docker where an engine answers), starts the set-up on free
- * ports, creates a tenant through the load balancer, rotates on one instance, signs and verifies
- * through the other, then stops one instance under load: clients see nothing but connection
- * failures they retry, and the stopped instance's readiness went DOWN before it stopped answering.
+ * (scripts/container-image: podman where installed, else Docker), starts the set-up on free ports,
+ * creates a tenant through the load balancer, rotates on one instance, signs and verifies through
+ * the other, then stops one instance under load: clients see nothing but connection failures they
+ * retry, and the stopped instance's readiness went DOWN before it stopped answering.
  */
 class ContainerSmokeIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -44,17 +44,26 @@ class ContainerSmokeIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final boolean DOCKER = dockerAnswers();
+
+  /**
+   * podman (and podman-compose) where installed, as scripts/container-image decides; else Docker.
+   */
+  private static final boolean DOCKER = !podmanInstalled();
+
   private static Map<String, String> ports;
   private static String lb;
   private static String first;
   private static String second;
   private static String adminToken;
 
-  private static boolean dockerAnswers() {
+  private static boolean podmanInstalled() {
     try {
-      return new ProcessBuilder("docker", "info").redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
+      return new ProcessBuilder("podman", "--version").redirectErrorStream(true).start().waitFor()
+          == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
