@@ -125,7 +125,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     return sealer.unseal(name, sealed);
   }
 
-  private static KeyPair generateMlDsa() {
+  static KeyPair generateMlDsa() {
     try {
       return KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
     } catch (GeneralSecurityException e) {

@@ -52,7 +52,10 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
 public final class Pkcs11Token {
   static final String LABEL_PREFIX = "signet.";
   private static final Logger LOG = LoggerFactory.getLogger(Pkcs11Token.class);
-  private static final String SELF_TEST_LABEL = "signet-selftest";
+  // One label per process: instances starting together on one token must not destroy each other's
+  // throwaway key.
+  static final String SELF_TEST_LABEL =
+      "signet-selftest-" + java.util.UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger PROVIDERS = new AtomicInteger();
 
   private final String tokenLabel;

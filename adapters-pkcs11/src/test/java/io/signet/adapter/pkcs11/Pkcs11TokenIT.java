@@ -36,7 +36,7 @@ class Pkcs11TokenIT {
   void passesItsSelfTestAndReportsHealthy() {
     assertThat(token.healthy()).isTrue();
     assertThat(token.tokenLabel()).isEqualTo(SoftHsmTestToken.get().label());
-    assertThat(token.keyAttributes("signet-selftest"))
+    assertThat(token.keyAttributes(Pkcs11Token.SELF_TEST_LABEL))
         .as("the self-test key is destroyed")
         .isEmpty();
   }
