@@ -46,11 +46,10 @@ public final class RotateServiceKey {
       ServiceKeyPurpose purpose, ServiceAlgorithm algorithm, Invocation invocation) {
     ServiceAlgorithm chosen =
         purpose.require(algorithm == null ? purpose.algorithms().getFirst() : algorithm);
-    keys.current(purpose, chosen)
-        .orElseThrow(
-            () ->
-                new SignetException.NotFound(
-                    "no current " + purpose.wireName() + " " + chosen.wireName() + " key"));
+    if (keys.current(purpose, chosen).isEmpty()) {
+      throw new SignetException.NotFound(
+          "no current " + purpose.wireName() + " " + chosen.wireName() + " key");
+    }
     Instant now = clock.instant();
     ServiceKeyName next =
         new ServiceKeyName(purpose, chosen, keys.latestVersion(purpose, chosen) + 1);

@@ -24,27 +24,27 @@ final class KeySealer {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final Pkcs11Token token;
+  private final TokenSession session;
   private final SecretKey kek;
   private final SecureRandom random = new SecureRandom();
 
-  KeySealer(Pkcs11Token token) {
-    this(token, KEK_LABEL);
+  KeySealer(TokenSession session, KeyEncryptionKeys keks) {
+    this(session, keks, KEK_LABEL);
   }
 
-  /** Seals under the token's AES key labelled {@code kekLabel}, generated on first use. */
-  KeySealer(Pkcs11Token token, String kekLabel) {
-    this.token = token;
-    this.kek = token.aesKey(kekLabel);
+  /** Seals under the key-encryption key labelled {@code kekLabel}, generated on first use. */
+  KeySealer(TokenSession session, KeyEncryptionKeys keks, String kekLabel) {
+    this.session = session;
+    this.kek = keks.aesKey(kekLabel);
   }
 
   Bytes seal(KeyName name, byte[] plaintext) {
-    return seal(name.label(), plaintext);
+    return seal(HsmLabels.key(name), plaintext);
   }
 
   /** The plaintext; the caller wipes it after use. */
   byte[] unseal(KeyName name, Bytes sealed) {
-    return unseal(name.label(), sealed);
+    return unseal(HsmLabels.key(name), sealed);
   }
 
   /** Seals for the HSM label {@code label} (a tenant key version's or a service key's). */
@@ -52,7 +52,7 @@ final class KeySealer {
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad(label));
       byte[] sealed = cipher.doFinal(plaintext);
@@ -73,7 +73,7 @@ final class KeySealer {
       throw new IllegalStateException("sealed key of " + label + " has an unknown format");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, blob, 1, IV_BYTES));
       cipher.updateAAD(aad(label));
       return cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);

@@ -47,6 +47,7 @@ final class NativeTokenKeys {
     SECP256K1(SECObjectIdentifiers.secp256k1),
     RSA_3072(null);
 
+    @SuppressWarnings("ImmutableEnumChecker") // OIDs are immutable values
     private final ASN1ObjectIdentifier curve;
 
     Type(ASN1ObjectIdentifier curve) {
@@ -96,7 +97,7 @@ final class NativeTokenKeys {
   private final SecureRandom random = new SecureRandom();
   private long session;
 
-  NativeTokenKeys(Pkcs11Token token) {
+  NativeTokenKeys(TokenSession token) {
     this.p11 = token.objects().module();
     this.slot = token.objects().slot();
     this.tokenLabel = token.tokenLabel();
@@ -118,7 +119,7 @@ final class NativeTokenKeys {
           destroyAll(label);
           byte[] id = new byte[16];
           random.nextBytes(id);
-          CK_ATTRIBUTE[] privateTemplate = privateTemplate(label, id, type);
+          CK_ATTRIBUTE[] privateTemplate = privateTemplate(label, id);
           long[] handles =
               switch (type) {
                 case P256, SECP256K1 ->
@@ -243,7 +244,7 @@ final class NativeTokenKeys {
         });
   }
 
-  private CK_ATTRIBUTE[] privateTemplate(String label, byte[] id, Type type) {
+  private static CK_ATTRIBUTE[] privateTemplate(String label, byte[] id) {
     List<CK_ATTRIBUTE> template = new ArrayList<>();
     template.add(new CK_ATTRIBUTE(CKA_TOKEN, true));
     template.add(new CK_ATTRIBUTE(CKA_PRIVATE, true));

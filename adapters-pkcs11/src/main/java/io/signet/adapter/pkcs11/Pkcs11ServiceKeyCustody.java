@@ -27,12 +27,15 @@ import java.util.Map;
  */
 @Singleton
 public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
-  private final Pkcs11Token pkcs11;
+  private final TokenSession session;
+  private final KeyEncryptionKeys keks;
   private final NativeTokenKeys token;
   private final SecureRandom random = new SecureRandom();
 
-  Pkcs11ServiceKeyCustody(Pkcs11Token pkcs11, NativeTokenKeys nativeKeys) {
-    this.pkcs11 = pkcs11;
+  Pkcs11ServiceKeyCustody(
+      TokenSession session, KeyEncryptionKeys keks, NativeTokenKeys nativeKeys) {
+    this.session = session;
+    this.keks = keks;
     this.token = nativeKeys;
   }
 
@@ -57,7 +60,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
       }
       case ML_DSA -> {
         token.destroy(label);
-        KeyPair pair = Pkcs11KeyCustody.generateMlDsa();
+        KeyPair pair = MlDsa65Scheme.generateKeyPair();
         byte[] encoded = pair.getPrivate().getEncoded();
         try {
           byte[] spki = pair.getPublic().getEncoded();
@@ -65,7 +68,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
               Bytes.of(spki),
               ServiceKeyCryptography.spkiAddress(spki),
               Protection.HSM_WRAPPED,
-              new KeySealer(pkcs11, label).seal(label, encoded));
+              new KeySealer(session, keks, label).seal(label, encoded));
         } finally {
           Arrays.fill(encoded, (byte) 0);
         }
@@ -118,7 +121,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
 
   private byte[] signMlDsa(ServiceKey key, byte[] data) {
     String label = key.name().label();
-    byte[] plain = new KeySealer(pkcs11, label).unseal(label, key.sealedPrivateKey());
+    byte[] plain = new KeySealer(session, keks, label).unseal(label, key.sealedPrivateKey());
     try {
       PrivateKey privateKey =
           KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())

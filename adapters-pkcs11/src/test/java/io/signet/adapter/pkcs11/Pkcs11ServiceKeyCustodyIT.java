@@ -21,16 +21,14 @@ import org.web3j.crypto.Sign;
 
 class Pkcs11ServiceKeyCustodyIT extends ServiceKeyCustodyContract {
   private static final AtomicInteger VERSIONS = new AtomicInteger(1000);
-  private static Pkcs11Token token;
+  private static TokenSession token;
   private static Pkcs11ServiceKeyCustody custody;
 
   @BeforeAll
   static void openToken() {
-    SoftHsmTestToken soft = SoftHsmTestToken.get();
-    token =
-        new Pkcs11Token(
-            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
-    custody = new Pkcs11ServiceKeyCustody(token, new NativeTokenKeys(token));
+    OpenedToken opened = OpenedToken.open();
+    token = opened.session();
+    custody = new Pkcs11ServiceKeyCustody(token, opened.keks(), new NativeTokenKeys(token));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.signet.adapter.rest;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -39,18 +38,16 @@ final class ServiceKeyController {
             list.all().stream().map(ServiceKeyViews.AdminView::of).toList()));
   }
 
-  /** {@code {signing_algo?}}; an empty body rotates the purpose's first algorithm. */
+  /** {@code {signing_algo?}}; without it, the purpose's first algorithm. */
   @Post("/{purpose}/rotate")
   HttpResponse<Envelope> rotate(
-      HttpRequest<?> request, @PathVariable String purpose, @Nullable @Body byte[] body) {
+      HttpRequest<?> request, @PathVariable String purpose, @Body byte[] body) {
     ServiceKeyPurpose parsed = ServiceKeyPurpose.parse(purpose);
     ServiceAlgorithm algorithm =
-        body == null || body.length == 0
-            ? null
-            : JsonBody.parse(body, Set.of("signing_algo"))
-                .optionalString("signing_algo")
-                .map(ServiceAlgorithm::parse)
-                .orElse(null);
+        JsonBody.parse(body, Set.of("signing_algo"))
+            .optionalString("signing_algo")
+            .map(ServiceAlgorithm::parse)
+            .orElse(null);
     ServiceKey rotated = rotate.rotate(parsed, algorithm, Exchange.asOperator(request));
     return exchange.ok(request, ServiceKeyViews.AdminView.of(rotated));
   }

@@ -93,7 +93,7 @@ class ServiceKeyApiTest {
                     "{\"signing_algo\":\"rsa\"}")
                 .errorCode())
         .isEqualTo("ERR_SIG_001");
-    assertThat(http().send("POST", "/admin/v1/service-keys/nothing/rotate", ADMIN, "").status())
+    assertThat(http().send("POST", "/admin/v1/service-keys/nothing/rotate", ADMIN, "{}").status())
         .isEqualTo(404);
   }
 }

@@ -108,7 +108,7 @@ public final class InMemoryServiceKeys implements ServiceKeys {
         .sorted(
             Comparator.comparing((ServiceKey k) -> k.name().purpose().wireName())
                 .thenComparing(k -> k.name().algorithm().wireName())
-                .thenComparing(k -> -k.name().version()))
+                .thenComparingInt(k -> -k.name().version()))
         .toList();
   }
 }

@@ -21,6 +21,8 @@ public enum ServiceKeyPurpose {
   JWT("jwt", List.of(ServiceAlgorithm.ES256));
 
   private final String wireName;
+
+  @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
   private final List<ServiceAlgorithm> algorithms;
 
   ServiceKeyPurpose(String wireName, List<ServiceAlgorithm> algorithms) {
