@@ -6,6 +6,7 @@ import io.signet.adapter.persistence.PostgresTestDatabase;
 import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import io.signet.adapter.rest.RawHttp;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -185,9 +186,9 @@ class ServiceKeysFirstStartIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SOFTHSM2_CONF", conf.toString());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError(String.join(" ", command[0]) + " failed: " + output);
+      throw new AssertionError(command[0] + " failed: " + output);
     }
     return output;
   }

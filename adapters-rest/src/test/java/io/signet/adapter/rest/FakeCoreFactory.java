@@ -10,41 +10,68 @@ import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListKeys;
+import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.ReadAudit;
+import io.signet.application.RecordReceipt;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
+import io.signet.application.RotateServiceKey;
+import io.signet.application.ServiceInstance;
+import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.SignReceipt;
+import io.signet.application.SignWithServiceKey;
+import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.fake.DirectTransactions;
 import io.signet.application.fake.FakeKeyCustody;
+import io.signet.application.fake.FakeServiceKeyCustody;
 import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryReceipts;
+import io.signet.application.fake.InMemoryServiceKeys;
 import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.InMemoryTenants;
+import io.signet.domain.audit.Actor;
+import io.signet.domain.audit.Invocation;
+import io.signet.domain.audit.RequestId;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The real use cases over the in-memory fakes: what the REST adapter is tested against. */
+/**
+ * The real use cases, assembled by the same {@link UseCases} as the service, over the in-memory
+ * fakes: what the REST adapter is tested against.
+ */
 @Factory
 @Requires(env = FakeCoreFactory.ENVIRONMENT)
 class FakeCoreFactory {
   static final String ENVIRONMENT = "rest-over-fakes";
 
-  private final InMemoryTenants tenants = new InMemoryTenants();
-  private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final DirectTransactions tx = new DirectTransactions();
-  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
-  private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
+  private final UseCases core =
+      new UseCases(
+          new UseCases.Ports(
+              new InMemoryTenants(),
+              new InMemoryApiKeys(),
+              new InMemoryAuditLog(),
+              new DirectTransactions(),
+              new InMemoryKeyVersions(),
+              new InMemoryKeyPolicies(),
+              custody,
+              custody.verifier(),
+              signingLog),
+          clock,
+          new SecureRandom(),
+          Duration.ofMinutes(2));
 
   @Singleton
   Clock clock() {
@@ -53,62 +80,62 @@ class FakeCoreFactory {
 
   @Singleton
   CreateTenant createTenant() {
-    return new CreateTenant(tenants, audit, tx, clock);
+    return core.createTenant();
   }
 
   @Singleton
   ListTenants listTenants() {
-    return new ListTenants(tenants);
+    return core.listTenants();
   }
 
   @Singleton
   IssueApiKey issueApiKey() {
-    return new IssueApiKey(tenants, apiKeys, audit, tx, clock, new SecureRandom());
+    return core.issueApiKey();
   }
 
   @Singleton
   RevokeApiKey revokeApiKey() {
-    return new RevokeApiKey(apiKeys, audit, tx, clock);
+    return core.revokeApiKey();
   }
 
   @Singleton
   AuthenticateApiKey authenticateApiKey() {
-    return new AuthenticateApiKey(apiKeys, tenants);
+    return core.authenticateApiKey();
   }
 
   @Singleton
   ReadAudit readAudit() {
-    return new ReadAudit(audit);
+    return core.readAudit();
   }
 
   @Singleton
   GenerateKey generateKey() {
-    return new GenerateKey(versions, custody, audit, tx, clock);
+    return core.generateKey();
   }
 
   @Singleton
   RotateKey rotateKey() {
-    return new RotateKey(versions, custody, audit, tx, clock);
+    return core.rotateKey();
   }
 
   @Singleton
   RetireKey retireKey() {
-    return new RetireKey(versions, audit, tx, clock);
+    return core.retireKey();
   }
 
   @Singleton
   ArchiveKey archiveKey() {
-    return new ArchiveKey(versions, custody, audit, tx, clock);
+    return core.archiveKey();
   }
 
   @Singleton
   ListKeys listKeys() {
-    return new ListKeys(versions);
+    return core.listKeys();
   }
 
   @Singleton
   GetActiveKey getActiveKey() {
-    return new GetActiveKey(versions);
+    return core.getActiveKey();
   }
 
   /**
@@ -128,12 +155,12 @@ class FakeCoreFactory {
 
   @Singleton
   SignPayload signPayload() {
-    return new SignPayload(versions, custody, signingLog, clock);
+    return core.signPayload();
   }
 
   @Singleton
   VerifySignature verifySignature() {
-    return new VerifySignature(versions, custody.verifier());
+    return core.verifySignature();
   }
 
   @Singleton
@@ -148,55 +175,49 @@ class FakeCoreFactory {
 
   @Singleton
   SetKeyPolicy setKeyPolicy() {
-    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
+    return core.setKeyPolicy();
   }
 
-  // Service keys (issue 9): created once, as at start-up.
-  private final io.signet.application.fake.InMemoryServiceKeys serviceKeys =
-      new io.signet.application.fake.InMemoryServiceKeys();
-  private final io.signet.application.fake.FakeServiceKeyCustody serviceKeyCustody =
-      new io.signet.application.fake.FakeServiceKeyCustody();
+  // Service keys, receipts, attestation (issue 9): the same assembly as the service's.
+  private final ServiceUseCases service =
+      new ServiceUseCases(
+          new ServiceUseCases.Ports(
+              new InMemoryServiceKeys(),
+              new FakeServiceKeyCustody(),
+              new InMemoryReceipts(),
+              new InMemoryAuditLog(),
+              new DirectTransactions()),
+          clock,
+          new ServiceInstance("rest-test", "test", "unknown"),
+          new ServiceUseCases.Settings(
+              Duration.ofMinutes(2), Duration.ofSeconds(10), true, Duration.ofDays(30)));
 
-  @Singleton
-  io.signet.application.EnsureServiceKeys ensureServiceKeys() {
-    var ensure =
-        new io.signet.application.EnsureServiceKeys(
-            serviceKeys,
-            serviceKeyCustody,
-            audit,
-            tx,
-            clock,
-            "rest-test",
-            java.time.Duration.ofMinutes(2),
-            java.time.Duration.ofSeconds(10));
-    ensure.ensure(
-        new io.signet.domain.audit.Invocation(
-            io.signet.domain.audit.Actor.SCHEDULER, io.signet.domain.audit.RequestId.random()));
-    return ensure;
+  {
+    service.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
   }
 
   @Singleton
-  io.signet.application.ListServiceKeys listServiceKeys(
-      io.signet.application.EnsureServiceKeys ensured) {
-    return new io.signet.application.ListServiceKeys(serviceKeys);
+  ListServiceKeys listServiceKeys() {
+    return service.listServiceKeys();
   }
 
   @Singleton
-  io.signet.application.RotateServiceKey rotateServiceKey(
-      io.signet.application.EnsureServiceKeys ensured) {
-    return new io.signet.application.RotateServiceKey(
-        serviceKeys,
-        serviceKeyCustody,
-        audit,
-        tx,
-        clock,
-        "rest-test",
-        java.time.Duration.ofMinutes(2));
+  RotateServiceKey rotateServiceKey() {
+    return service.rotateServiceKey();
   }
 
   @Singleton
-  io.signet.application.SignWithServiceKey signWithServiceKey(
-      io.signet.application.EnsureServiceKeys ensured) {
-    return new io.signet.application.SignWithServiceKey(serviceKeys, serviceKeyCustody);
+  SignWithServiceKey signWithServiceKey() {
+    return service.signWithServiceKey();
+  }
+
+  @Singleton
+  RecordReceipt recordReceipt() {
+    return service.recordReceipt();
+  }
+
+  @Singleton
+  SignReceipt signReceipt() {
+    return service.signReceipt();
   }
 }

@@ -56,10 +56,41 @@ class RateLimitTest {
   }
 
   @Test
-  void costsFollowWhatTheOperationCostsSignet() {
-    assertThat(RateLimitFilter.cost("/api/v1/signature/sign")).isEqualTo(10);
-    assertThat(RateLimitFilter.cost("/api/v1/signature/verify-hash")).isEqualTo(2);
-    assertThat(RateLimitFilter.cost("/api/v1/kms/keys/rotate")).isEqualTo(50);
-    assertThat(RateLimitFilter.cost("/api/v1/kms/keys")).isEqualTo(1);
+  void theCostFollowsTheMatchedRouteHoweverThePathIsSpelt() {
+    RawHttp http = new RawHttp(server.getURI());
+    String tenant =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"name\":\"costs\",\"plan\":\"free\"}")
+                .data()
+                .get("tenant_id");
+    String apiKey =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants/" + tenant + "/api-keys",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\",\"keys:read\"]}")
+                .data()
+                .get("api_key");
+    Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+    long before = remaining(http.send("POST", "/api/v1/kms/keys/generate/", caller, "{}"));
+    assertThat(before).isEqualTo(150);
+    String sign = "{\"message\":\"aGk=\",\"key_version\":1}";
+    for (String path : new String[] {"/api/v1/signature/sign/", "/api/v1/signature/sign"}) {
+      var reply = http.send("POST", path, caller, sign);
+      assertThat(reply.status()).as(path).isEqualTo(200);
+      assertThat(remaining(reply)).as(path).isLessThanOrEqualTo(before - 10);
+      before = remaining(reply);
+    }
+    var listed = http.send("GET", "/api/v1/kms/keys/", caller, (String) null);
+    assertThat(remaining(listed)).isLessThanOrEqualTo(before - 1).isGreaterThan(before - 10);
+  }
+
+  private static long remaining(RawHttp.Reply reply) {
+    return Long.parseLong(reply.header("X-RateLimit-Remaining"));
   }
 }
