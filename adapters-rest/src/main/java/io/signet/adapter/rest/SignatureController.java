@@ -113,7 +113,7 @@ final class SignatureController {
   }
 
   /** What the four signature requests share; each record adds its payload fields. */
-  sealed interface SignatureRequest {
+  sealed interface SignatureRequest permits MessageRequest, HashRequest {
     long keyVersion();
 
     @Nullable
@@ -130,16 +130,34 @@ final class SignatureController {
     }
   }
 
+  /** A request over a whole message. */
+  sealed interface MessageRequest extends SignatureRequest {
+    Bytes message();
+
+    @Override
+    default SigningInput input() {
+      return new SigningInput.Message(message(), contextOrEmpty());
+    }
+  }
+
+  /** A request over a hash the caller computed. */
+  sealed interface HashRequest extends SignatureRequest {
+    Bytes hash();
+
+    String hashAlgorithm();
+
+    @Override
+    default SigningInput input() {
+      return new SigningInput.Digest(
+          HashAlgorithm.parse(hashAlgorithm()), hash(), contextOrEmpty());
+    }
+  }
+
   /** {@code POST /sign}. */
   @Serdeable(naming = SnakeCaseStrategy.class)
   record SignRequest(
       Bytes message, long keyVersion, @Nullable String algorithm, @Nullable Bytes context)
-      implements SignatureRequest {
-    @Override
-    public SigningInput input() {
-      return new SigningInput.Message(message, contextOrEmpty());
-    }
-  }
+      implements MessageRequest {}
 
   /** {@code POST /verify}. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -149,12 +167,7 @@ final class SignatureController {
       long keyVersion,
       @Nullable String algorithm,
       @Nullable Bytes context)
-      implements SignatureRequest {
-    @Override
-    public SigningInput input() {
-      return new SigningInput.Message(message, contextOrEmpty());
-    }
-  }
+      implements MessageRequest {}
 
   /** {@code POST /sign-hash}. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -164,12 +177,7 @@ final class SignatureController {
       long keyVersion,
       @Nullable String algorithm,
       @Nullable Bytes context)
-      implements SignatureRequest {
-    @Override
-    public SigningInput input() {
-      return new SigningInput.Digest(HashAlgorithm.parse(hashAlgorithm), hash, contextOrEmpty());
-    }
-  }
+      implements HashRequest {}
 
   /** {@code POST /verify-hash}. */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -180,12 +188,7 @@ final class SignatureController {
       long keyVersion,
       @Nullable String algorithm,
       @Nullable Bytes context)
-      implements SignatureRequest {
-    @Override
-    public SigningInput input() {
-      return new SigningInput.Digest(HashAlgorithm.parse(hashAlgorithm), hash, contextOrEmpty());
-    }
-  }
+      implements HashRequest {}
 
   @Serdeable(naming = SnakeCaseStrategy.class)
   record Signed(String signature, int keyVersion, String algorithm) {}
