@@ -6,18 +6,27 @@ import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
+import io.signet.application.EnsureServiceKeys;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListKeys;
+import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
+import io.signet.application.PurgeReceipts;
 import io.signet.application.ReadAudit;
 import io.signet.application.ReconcileKeyCustody;
+import io.signet.application.RecordReceipt;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
+import io.signet.application.RotateServiceKey;
+import io.signet.application.ServiceInstance;
+import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.SignReceipt;
+import io.signet.application.SignWithServiceKey;
 import io.signet.application.TrackInstances;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
@@ -27,6 +36,9 @@ import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Receipts;
+import io.signet.application.port.ServiceKeyCustody;
+import io.signet.application.port.ServiceKeys;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -35,6 +47,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
@@ -173,5 +186,72 @@ class UseCaseFactory {
   @Singleton
   ReconcileKeyCustody reconcileKeyCustody(UseCases core) {
     return core.reconcileKeyCustody();
+  }
+
+  /** This process: a fresh id per start, the jar's version, the commit it was built from. */
+  @Singleton
+  ServiceInstance serviceInstance(
+      @io.micronaut.context.annotation.Value("${signet.build.commit:unknown}") String commit) {
+    String version = UseCaseFactory.class.getPackage().getImplementationVersion();
+    return new ServiceInstance(
+        UUID.randomUUID().toString(), version == null ? "dev" : version, commit);
+  }
+
+  /** The service keys, receipts and attestation (issue 9), assembled once in plain Java. */
+  @Singleton
+  ServiceUseCases serviceUseCases(
+      ServiceKeys keys,
+      ServiceKeyCustody custody,
+      Receipts receipts,
+      AuditLog audit,
+      Transactions tx,
+      Clock clock,
+      ServiceInstance instance,
+      ServiceKeySettings serviceKeys,
+      ReceiptSettings receiptSettings) {
+    return new ServiceUseCases(
+        new ServiceUseCases.Ports(keys, custody, receipts, audit, tx),
+        clock,
+        instance,
+        new ServiceUseCases.Settings(
+            serviceKeys.claimGrace(),
+            serviceKeys.startupWait(),
+            receiptSettings.enabled(),
+            receiptSettings.retention()));
+  }
+
+  @Singleton
+  EnsureServiceKeys ensureServiceKeys(ServiceUseCases service) {
+    return service.ensureServiceKeys();
+  }
+
+  @Singleton
+  RotateServiceKey rotateServiceKey(ServiceUseCases service) {
+    return service.rotateServiceKey();
+  }
+
+  @Singleton
+  ListServiceKeys listServiceKeys(ServiceUseCases service) {
+    return service.listServiceKeys();
+  }
+
+  @Singleton
+  SignWithServiceKey signWithServiceKey(ServiceUseCases service) {
+    return service.signWithServiceKey();
+  }
+
+  @Singleton
+  RecordReceipt recordReceipt(ServiceUseCases service) {
+    return service.recordReceipt();
+  }
+
+  @Singleton
+  SignReceipt signReceipt(ServiceUseCases service) {
+    return service.signReceipt();
+  }
+
+  @Singleton
+  PurgeReceipts purgeReceipts(ServiceUseCases service) {
+    return service.purgeReceipts();
   }
 }

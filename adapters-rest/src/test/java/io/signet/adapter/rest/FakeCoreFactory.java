@@ -10,23 +10,36 @@ import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListKeys;
+import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.ReadAudit;
+import io.signet.application.RecordReceipt;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
+import io.signet.application.RotateServiceKey;
+import io.signet.application.ServiceInstance;
+import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.SignReceipt;
+import io.signet.application.SignWithServiceKey;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.fake.DirectTransactions;
 import io.signet.application.fake.FakeKeyCustody;
+import io.signet.application.fake.FakeServiceKeyCustody;
 import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryReceipts;
+import io.signet.application.fake.InMemoryServiceKeys;
 import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.InMemoryTenants;
+import io.signet.domain.audit.Actor;
+import io.signet.domain.audit.Invocation;
+import io.signet.domain.audit.RequestId;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -163,5 +176,48 @@ class FakeCoreFactory {
   @Singleton
   SetKeyPolicy setKeyPolicy() {
     return core.setKeyPolicy();
+  }
+
+  // Service keys, receipts, attestation (issue 9): the same assembly as the service's.
+  private final ServiceUseCases service =
+      new ServiceUseCases(
+          new ServiceUseCases.Ports(
+              new InMemoryServiceKeys(),
+              new FakeServiceKeyCustody(),
+              new InMemoryReceipts(),
+              new InMemoryAuditLog(),
+              new DirectTransactions()),
+          clock,
+          new ServiceInstance("rest-test", "test", "unknown"),
+          new ServiceUseCases.Settings(
+              Duration.ofMinutes(2), Duration.ofSeconds(10), true, Duration.ofDays(30)));
+
+  {
+    service.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
+  }
+
+  @Singleton
+  ListServiceKeys listServiceKeys() {
+    return service.listServiceKeys();
+  }
+
+  @Singleton
+  RotateServiceKey rotateServiceKey() {
+    return service.rotateServiceKey();
+  }
+
+  @Singleton
+  SignWithServiceKey signWithServiceKey() {
+    return service.signWithServiceKey();
+  }
+
+  @Singleton
+  RecordReceipt recordReceipt() {
+    return service.recordReceipt();
+  }
+
+  @Singleton
+  SignReceipt signReceipt() {
+    return service.signReceipt();
   }
 }

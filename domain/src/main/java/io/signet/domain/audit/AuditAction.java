@@ -10,7 +10,9 @@ public enum AuditAction {
   KEY_RETIRED("key.retired"),
   KEY_ARCHIVED("key.archived"),
   KEY_POLICY_SET("key_policy.set"),
-  KEY_ORPHAN_DESTROYED("key.orphan_destroyed");
+  KEY_ORPHAN_DESTROYED("key.orphan_destroyed"),
+  SERVICE_KEY_GENERATED("service_key.generated"),
+  SERVICE_KEY_ROTATED("service_key.rotated");
 
   private final String wireName;
 

@@ -1,0 +1,141 @@
+package io.signet.adapter.rest;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.signet.application.RecordReceipt;
+import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
+import io.signet.domain.access.Principal;
+import io.signet.domain.receipt.Receipt;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receipts for every authenticated tenant response under {@code /api/v1/} (DESIGN §5.2), success or
+ * error. On the way in, the SHA-256 of the exact request body bytes (a split of the body, read
+ * before the controller claims it); on the way out, the response body is serialized here, once,
+ * into the exact bytes that will be sent, and their SHA-256 recorded durably (group commit) before
+ * the response leaves. When the receipt cannot be made durable the response is replaced by 503
+ * ERR_SERVICE_001: a 200 never leaves without its receipt. The one response without a receipt is an
+ * error to a request whose body was refused unread (over the server's body limit, 413).
+ *
+ * <p>Runs inside authentication (a receipt needs a tenant) and outside rate limiting, so a 429 to a
+ * known tenant is receipted too.
+ */
+@ServerFilter("/api/v1/**")
+final class ReceiptFilter implements Ordered {
+  static final String REQUEST_SHA256 = "signet.request-sha256";
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiptFilter.class);
+  private final RecordReceipt record;
+  private final JsonMapper json;
+  private final Exchange exchange;
+
+  ReceiptFilter(RecordReceipt record, JsonMapper json, Exchange exchange) {
+    this.record = record;
+    this.json = json;
+    this.exchange = exchange;
+  }
+
+  @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  void hashRequest(HttpRequest<?> request) {
+    if (!record.enabled()
+        || principal(request).isEmpty()
+        || !(request instanceof ServerHttpRequest<?> server)) {
+      return;
+    }
+    // A split leaves the body to the controller; the copy is bounded by the server's body limit.
+    try (var body =
+        server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().join()) {
+      request.setAttribute(REQUEST_SHA256, Receipt.sha256(body.toByteArray()));
+    } catch (java.util.concurrent.CompletionException unreadable) {
+      // No hash (the body was refused, e.g. over the size limit): see seal().
+      LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
+    }
+  }
+
+  @ResponseFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  void seal(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    if (!record.enabled()) return;
+    Optional<Principal> caller = principal(request);
+    if (caller.isEmpty()) return;
+    Optional<Bytes> requestHash = request.getAttribute(REQUEST_SHA256, Bytes.class);
+    if (requestHash.isEmpty() && response.code() >= 400) {
+      // The body was refused before it was read (413): there are no received bytes to hash, and
+      // the refusal changed nothing. Such an error goes without a receipt.
+      return;
+    }
+    try {
+      if (requestHash.isEmpty()) {
+        throw new SignetException.Unavailable("the request body could not be hashed", null);
+      }
+      byte[] sent = freeze(response);
+      record.record(
+          caller.get().tenant(),
+          Exchange.requestId(request),
+          requestHash.get(),
+          Receipt.sha256(sent));
+    } catch (SignetException e) {
+      LOG.warn("response replaced by 503: its receipt is not durable ({})", e.getMessage());
+      replaceWithUnavailable(request, response);
+    }
+  }
+
+  /** Serializes the body into the bytes that will be sent, and makes them the body. */
+  @SuppressWarnings("unchecked")
+  private byte[] freeze(MutableHttpResponse<?> response) {
+    Object body = response.getBody().orElse(null);
+    if (body == null) return new byte[0];
+    byte[] bytes;
+    if (body instanceof byte[] raw) {
+      bytes = raw;
+    } else {
+      try {
+        bytes = json.writeValueAsBytes(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("response body does not serialize", e);
+      }
+    }
+    ((MutableHttpResponse<Object>) response).body(bytes);
+    return bytes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void replaceWithUnavailable(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    try {
+      byte[] failure =
+          json.writeValueAsBytes(
+              exchange.failure(
+                  request,
+                  "ERR_SERVICE_001",
+                  "database unavailable: the receipt of this response could not be stored"));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      ((MutableHttpResponse<Object>) response).body(failure);
+    } catch (IOException e) {
+      throw new IllegalStateException("error body does not serialize", e);
+    }
+  }
+
+  private static Optional<Principal> principal(HttpRequest<?> request) {
+    return request.getAttribute(Exchange.PRINCIPAL, Principal.class);
+  }
+
+  @Override
+  public int getOrder() {
+    // After ApiKeyFilter (+100), before RateLimitFilter (+200).
+    return HIGHEST_PRECEDENCE + 150;
+  }
+}

@@ -1,0 +1,89 @@
+package io.signet.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.application.port.Receipts;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.receipt.Receipt;
+import io.signet.domain.tenant.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Receipts} must do: keep, find only for the owner, expire. */
+public abstract class ReceiptsContract {
+  protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  protected abstract Receipts receipts();
+
+  /** A tenant the store accepts receipts for. */
+  protected TenantId tenant() {
+    return TenantId.random();
+  }
+
+  protected static Receipt receipt(TenantId tenant, Instant at) {
+    return new Receipt(
+        RequestId.random(),
+        tenant,
+        Receipt.sha256("request".getBytes(StandardCharsets.UTF_8)),
+        Receipt.sha256(new byte[0]),
+        at);
+  }
+
+  @Test
+  void findsAReceiptForItsTenantOnly() {
+    TenantId owner = tenant();
+    Receipt r = receipt(owner, T0);
+    receipts().record(r);
+    assertThat(receipts().find(owner, r.requestId())).contains(r);
+    assertThat(receipts().find(tenant(), r.requestId())).isEmpty();
+    assertThat(receipts().find(owner, RequestId.random())).isEmpty();
+  }
+
+  @Test
+  void keepsTheFirstReceiptOfARequestId() {
+    TenantId owner = tenant();
+    Receipt first = receipt(owner, T0);
+    receipts().record(first);
+    receipts()
+        .record(
+            new Receipt(
+                first.requestId(), owner, first.responseSha256(), first.requestSha256(), T0));
+    assertThat(receipts().find(owner, first.requestId())).contains(first);
+  }
+
+  @Test
+  void recordsConcurrentReceiptsDurably() {
+    TenantId owner = tenant();
+    List<Receipt> made = new ArrayList<>();
+    for (int i = 0; i < 50; i++) made.add(receipt(owner, T0));
+    CompletableFuture.allOf(
+            made.stream()
+                .map(r -> CompletableFuture.runAsync(() -> receipts().record(r)))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    assertThat(made).allSatisfy(r -> assertThat(receipts().find(owner, r.requestId())).contains(r));
+  }
+
+  @Test
+  void deletesOnlyWhatIsPastTheCutoffInBatches() {
+    TenantId owner = tenant();
+    Instant old = T0.minus(Duration.ofDays(3650));
+    Receipt a = receipt(owner, old);
+    Receipt b = receipt(owner, old.plusMillis(1));
+    Receipt fresh = receipt(owner, T0);
+    receipts().record(a);
+    receipts().record(b);
+    receipts().record(fresh);
+    Instant cutoff = old.plusSeconds(1);
+    assertThat(receipts().deleteBefore(cutoff, 1)).isEqualTo(1);
+    assertThat(receipts().deleteBefore(cutoff, 10)).isEqualTo(1);
+    assertThat(receipts().deleteBefore(cutoff, 10)).isZero();
+    assertThat(receipts().find(owner, a.requestId())).isEmpty();
+    assertThat(receipts().find(owner, fresh.requestId())).contains(fresh);
+  }
+}

@@ -1,0 +1,32 @@
+package io.signet.application.fake;
+
+import io.signet.application.port.Receipts;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.receipt.Receipt;
+import io.signet.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link Receipts} in memory. Passes {@code ReceiptsContract}. */
+public final class InMemoryReceipts implements Receipts {
+  private final Map<RequestId, Receipt> receipts = new ConcurrentHashMap<>();
+
+  @Override
+  public void record(Receipt receipt) {
+    receipts.putIfAbsent(receipt.requestId(), receipt);
+  }
+
+  @Override
+  public Optional<Receipt> find(TenantId tenant, RequestId requestId) {
+    return Optional.ofNullable(receipts.get(requestId)).filter(r -> r.tenant().equals(tenant));
+  }
+
+  @Override
+  public synchronized int deleteBefore(Instant cutoff, int limit) {
+    var old = receipts.values().stream().filter(r -> r.at().isBefore(cutoff)).limit(limit).toList();
+    old.forEach(r -> receipts.remove(r.requestId()));
+    return old.size();
+  }
+}
