@@ -2,6 +2,7 @@ package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -32,9 +33,15 @@ final class HealthDetailsFilter {
     response
         .getBody(HealthResult.class)
         .ifPresent(
-            result ->
-                ((MutableHttpResponse<Object>) response)
-                    .body(Map.of("status", result.getStatus().getName())));
+            result -> {
+              // the framework maps a DOWN result to 503 from the body; the body changes here, so
+              // the status is set here too (a load balancer must see 503)
+              if (!result.getStatus().getOperational().orElse(true)) {
+                response.status(HttpStatus.SERVICE_UNAVAILABLE);
+              }
+              ((MutableHttpResponse<Object>) response)
+                  .body(Map.of("status", result.getStatus().getName()));
+            });
   }
 
   private boolean isOperator(HttpRequest<?> request) {

@@ -160,7 +160,8 @@ class LogSecretsIT {
         .as("the log of the module's other integration tests (run mvn verify on the module)")
         .exists();
     lines(WHOLE_RUN); // every line is one JSON object
-    assertNoSecrets(WHOLE_RUN);
+    // empty when only tests that start no Signet in this JVM ran (-Dit.test=ContainerSmokeIT)
+    if (Files.size(WHOLE_RUN) > 0) assertNoSecrets(WHOLE_RUN);
   }
 
   private static void assertNoSecrets(Path log) throws Exception {
