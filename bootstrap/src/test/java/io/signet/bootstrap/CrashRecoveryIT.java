@@ -100,7 +100,10 @@ class CrashRecoveryIT {
             Map.of("signet.lifecycle.enabled", true, "signet.lifecycle.claim-grace", "0s"))) {
       assertThat(restarted.bean(KeyCustody.class).heldKeys()).doesNotContain(interrupted);
       assertThat(restarted.bean(KeyVersions.class).isClaimed(interrupted)).isFalse();
-      String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
+      // JSON log lines escape '/' as '\/'
+      String log =
+          Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8)
+              .replace("\\/", "/");
       assertThat(log)
           .contains("key custody reconciliation: destroyed")
           .contains(interrupted.toString());
