@@ -59,6 +59,12 @@ final class ErrorResponses
                   .header(
                       "Retry-After",
                       Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+          case SignetException.LoginRefused refused ->
+              exchange.error(
+                  request,
+                  refused.reason().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED,
+                  refused.reason().code(),
+                  e.getMessage());
           case SignetException.Unavailable unavailable -> {
             LOG.warn(
                 "{} {}: {}",

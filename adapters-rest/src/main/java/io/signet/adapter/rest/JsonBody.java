@@ -102,6 +102,11 @@ final class JsonBody {
     return values;
   }
 
+  /** A field's value as parsed, whatever its type; empty when absent. */
+  Optional<JsonNode> node(String field) {
+    return Optional.ofNullable(root.get(field));
+  }
+
   /** A JSON integer (no fraction, no exponent beyond an integral value, no string). */
   Optional<Long> optionalInteger(String field) {
     JsonNode node = root.get(field);

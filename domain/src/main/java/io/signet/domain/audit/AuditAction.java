@@ -10,7 +10,8 @@ public enum AuditAction {
   KEY_RETIRED("key.retired"),
   KEY_ARCHIVED("key.archived"),
   KEY_POLICY_SET("key_policy.set"),
-  KEY_ORPHAN_DESTROYED("key.orphan_destroyed");
+  KEY_ORPHAN_DESTROYED("key.orphan_destroyed"),
+  WALLET_LOGIN("wallet.login");
 
   private final String wireName;
 
