@@ -74,6 +74,16 @@ class WalletLoginTest {
         EthersVectors.PK_UNCOMPRESSED, EthersVectors.MESSAGE, EthersVectors.SIGNATURE, "eth");
   }
 
+  private static WalletLogin withFlippedBit() {
+    byte[] flipped = HexFormat.of().parseHex(EthersVectors.SIGNATURE);
+    flipped[3] ^= 0x10;
+    return login(
+        EthersVectors.PK_UNCOMPRESSED,
+        EthersVectors.MESSAGE,
+        HexFormat.of().formatHex(flipped),
+        "eth");
+  }
+
   private Reason refusal(Instant now, WalletLogin login) {
     try {
       at(now).logIn(login, RequestId.random());
@@ -125,17 +135,7 @@ class WalletLoginTest {
                 SIGNED_AT,
                 login(EthersVectors.PK_UNCOMPRESSED, EthersVectors.MESSAGE, otherSig, "eth")))
         .isEqualTo(Reason.INVALID_SIGNATURE);
-    byte[] flipped = HexFormat.of().parseHex(EthersVectors.SIGNATURE);
-    flipped[3] ^= 0x10;
-    assertThat(
-            refusal(
-                SIGNED_AT,
-                login(
-                    EthersVectors.PK_UNCOMPRESSED,
-                    EthersVectors.MESSAGE,
-                    HexFormat.of().formatHex(flipped),
-                    "eth")))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
+    assertThat(refusal(SIGNED_AT, withFlippedBit())).isEqualTo(Reason.INVALID_SIGNATURE);
     String changedMessage = EthersVectors.MESSAGE.replace("Welcome", "welcome");
     assertThat(
             refusal(
@@ -225,14 +225,7 @@ class WalletLoginTest {
             new LoginBudget(1, 1, clock),
             clock);
     // A bad signature costs nothing from the budget...
-    byte[] flipped = HexFormat.of().parseHex(EthersVectors.SIGNATURE);
-    flipped[3] ^= 0x10;
-    WalletLogin bad =
-        login(
-            EthersVectors.PK_UNCOMPRESSED,
-            EthersVectors.MESSAGE,
-            HexFormat.of().formatHex(flipped),
-            "eth");
+    WalletLogin bad = withFlippedBit();
     for (int i = 0; i < 3; i++) {
       assertThatThrownBy(() -> tight.logIn(bad, RequestId.random()))
           .isInstanceOf(SignetException.LoginRefused.class);
