@@ -52,7 +52,6 @@ public final class Application {
       for (Throwable c = failure; c != null; c = c.getCause()) {
         if (c instanceof StartupFailure) return c.getMessage();
         deepest = c;
-        if (c.getCause() == c) break;
       }
       for (Throwable c = failure; c != null; c = c.getCause()) {
         if (c instanceof java.sql.SQLException || c instanceof java.net.ConnectException) {

@@ -260,7 +260,7 @@ public final class Benchmark {
   private static String table(List<String> rows) {
     String header =
         "Measured on "
-            + LocalDate.now()
+            + LocalDate.now(java.time.ZoneOffset.UTC)
             + " by `scripts/bench` ("
             + Runtime.getRuntime().availableProcessors()
             + " cores, "

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * internal message or a stack trace.
  */
 @Singleton
+@SuppressWarnings(
+    "removal") // replacing the deprecated default processor is how Micronaut 4 swaps it
 @Replaces(HateoasErrorResponseProcessor.class)
 @Produces
 final class ErrorResponses
@@ -38,6 +40,7 @@ final class ErrorResponses
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // ExceptionHandler declares the raw type
   public HttpResponse<Envelope> handle(HttpRequest request, SignetException e) {
     MutableHttpResponse<Envelope> response =
         switch (e) {
