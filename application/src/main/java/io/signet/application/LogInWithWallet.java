@@ -7,7 +7,7 @@ import io.signet.application.port.WalletSignatures;
 import io.signet.application.port.WalletTokens;
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditEvent;
@@ -94,13 +94,13 @@ public final class LogInWithWallet {
       case LoginMessage.Timestamped t -> {
         if (!replays.firstUse(address, sha256(t.text()), forgetAfter)) {
           throw new SignetException.LoginRefused(
-              Reason.REPLAYED, "this signed message was already used to log in");
+              Refusal.REPLAYED, "this signed message was already used to log in");
         }
       }
       case LoginMessage.SignIn s -> {
         if (!nonces.use(s.siwe().nonce(), now)) {
           throw new SignetException.LoginRefused(
-              Reason.INVALID_NONCE, "the nonce is unknown, expired or already used");
+              Refusal.INVALID_NONCE, "the nonce is unknown, expired or already used");
         }
       }
     }
@@ -120,7 +120,7 @@ public final class LogInWithWallet {
   private void requireSameAddress(SiweMessage siwe, EthereumAddress signer) {
     if (!EthereumAddress.parse(siwe.address()).equals(signer)) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_SIGNATURE, "the message names another address than the signer's");
+          Refusal.INVALID_SIGNATURE, "the message names another address than the signer's");
     }
     if (!signatures.checksummed(signer).equals(siwe.address())) {
       throw SignetException.InvalidRequest.field(
@@ -130,7 +130,7 @@ public final class LogInWithWallet {
 
   private static SignetException invalidSignature() {
     return new SignetException.LoginRefused(
-        Reason.INVALID_SIGNATURE, "the signature is not pk's personal_sign signature of message");
+        Refusal.INVALID_SIGNATURE, "the signature is not pk's personal_sign signature of message");
   }
 
   private static Bytes sha256(String text) {

@@ -2,7 +2,7 @@ package io.signet.application;
 
 import io.signet.application.port.WalletTokens;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.wallet.WalletClaims;
 import java.time.Clock;
 
@@ -26,7 +26,7 @@ public final class ReadWalletToken {
     WalletClaims claims = tokens.verify(token);
     if (!claims.issuer().equals(issuer) || !claims.validAt(clock.instant())) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_TOKEN, "the token is expired or not issued here");
+          Refusal.INVALID_TOKEN, "the token is expired or not issued here");
     }
     return claims;
   }

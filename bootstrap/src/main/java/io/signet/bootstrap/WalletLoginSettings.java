@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param maxSkew how far a message's {@code Timestamp:} may be from server time, either way
  * @param chains accepted {@code chain_name}s besides {@code eth}
- * @param domains accepted Sign-In with Ethereum {@code domain}s (host[:port])
+ * @param domains accepted Sign-In with Ethereum domains (host[:port])
  * @param tokenTtl lifetime of a token ({@code exp} − {@code iat})
  * @param issuer the tokens' {@code iss}
  * @param nonceTtl how long a Sign-In with Ethereum nonce may be used

@@ -108,19 +108,19 @@ public abstract sealed class SignetException extends RuntimeException {
    * learns: the message names the rule, never the key, the signature or the token.
    */
   public static final class LoginRefused extends SignetException {
-    private final Reason reason;
+    private final Refusal reason;
 
-    public LoginRefused(Reason reason, String message) {
+    public LoginRefused(Refusal reason, String message) {
       super(message);
       this.reason = reason;
     }
 
-    public Reason reason() {
+    public Refusal reason() {
       return reason;
     }
 
     /** Why; each has its wire code ({@link #code()}) and is either malformed or unauthorized. */
-    public enum Reason {
+    public enum Refusal {
       /** The login names an algorithm other than secp256k1 (malformed). */
       UNSUPPORTED_ALGORITHM("unsupported_algorithm", true),
       /** The login names a chain this service does not accept (malformed). */
@@ -139,7 +139,7 @@ public abstract sealed class SignetException extends RuntimeException {
       private final String code;
       private final boolean malformed;
 
-      Reason(String code, boolean malformed) {
+      Refusal(String code, boolean malformed) {
         this.code = code;
         this.malformed = malformed;
       }

@@ -13,7 +13,7 @@ import io.signet.application.port.JwtKeys;
 import io.signet.application.port.WalletTokens;
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.wallet.EthereumAddress;
 import io.signet.domain.wallet.WalletClaims;
 import jakarta.inject.Singleton;
@@ -141,8 +141,8 @@ public final class NimbusWalletTokens implements WalletTokens {
         new EthereumAddress(address),
         chain,
         wallet,
-        Instant.ofEpochSecond(issuedAt.getTime() / 1000),
-        Instant.ofEpochSecond(expiresAt.getTime() / 1000),
+        Instant.ofEpochSecond(issuedAt.toInstant().getEpochSecond()),
+        Instant.ofEpochSecond(expiresAt.toInstant().getEpochSecond()),
         tokenId);
   }
 
@@ -156,6 +156,6 @@ public final class NimbusWalletTokens implements WalletTokens {
   }
 
   private static SignetException invalid(String why) {
-    return new SignetException.LoginRefused(Reason.INVALID_TOKEN, why);
+    return new SignetException.LoginRefused(Refusal.INVALID_TOKEN, why);
   }
 }

@@ -12,7 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import io.signet.application.ReadWalletToken;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.wallet.EthereumAddress;
 import io.signet.domain.wallet.WalletClaims;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +156,7 @@ class NimbusWalletTokensTest {
         Map.entry(
             "tampered payload",
             () -> {
-              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.");
+              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.", -1);
               return parts[0]
                   + "."
                   + b64(GOOD_CLAIMS.replace("metamask", "rabby"))
@@ -166,7 +166,7 @@ class NimbusWalletTokensTest {
         Map.entry(
             "flipped signature bit",
             () -> {
-              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.");
+              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.", -1);
               byte[] sig = new Base64URL(parts[2]).decode();
               sig[5] ^= 1;
               return parts[0] + "." + parts[1] + "." + Base64URL.encode(sig);
@@ -189,7 +189,7 @@ class NimbusWalletTokensTest {
         Map.entry(
             "DER signature",
             () -> {
-              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.");
+              String[] parts = ours(header(""), GOOD_CLAIMS).split("\\.", -1);
               byte[] raw = new Base64URL(parts[2]).decode();
               try {
                 return parts[0]
@@ -264,7 +264,7 @@ class NimbusWalletTokensTest {
         .as(name)
         .isInstanceOfSatisfying(
             SignetException.LoginRefused.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_TOKEN));
+            e -> assertThat(e.reason()).isEqualTo(Refusal.INVALID_TOKEN));
   }
 
   @Test

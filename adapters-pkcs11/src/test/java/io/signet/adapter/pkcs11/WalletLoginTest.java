@@ -10,7 +10,7 @@ import io.signet.application.fake.InMemoryLoginNonces;
 import io.signet.application.fake.InMemoryLoginReplays;
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.audit.RequestId;
@@ -84,7 +84,7 @@ class WalletLoginTest {
         "eth");
   }
 
-  private Reason refusal(Instant now, WalletLogin login) {
+  private Refusal refusal(Instant now, WalletLogin login) {
     try {
       at(now).logIn(login, RequestId.random());
     } catch (SignetException.LoginRefused e) {
@@ -113,19 +113,21 @@ class WalletLoginTest {
     WalletLogin compressed =
         login(EthersVectors.PK_COMPRESSED, EthersVectors.MESSAGE, EthersVectors.SIGNATURE, "eth");
     at(SIGNED_AT).logIn(compressed, RequestId.random());
-    assertThat(refusal(SIGNED_AT, relation())).isEqualTo(Reason.REPLAYED);
+    assertThat(refusal(SIGNED_AT, relation())).isEqualTo(Refusal.REPLAYED);
   }
 
   @Test
   void refusesStaleAndFutureTimestamps() {
-    assertThat(refusal(SIGNED_AT.plusSeconds(301), relation())).isEqualTo(Reason.STALE_TIMESTAMP);
-    assertThat(refusal(SIGNED_AT.minusSeconds(301), relation())).isEqualTo(Reason.STALE_TIMESTAMP);
+    assertThat(refusal(SIGNED_AT.plusSeconds(301), relation())).isEqualTo(Refusal.STALE_TIMESTAMP);
+    assertThat(refusal(SIGNED_AT.minusSeconds(301), relation())).isEqualTo(Refusal.STALE_TIMESTAMP);
   }
 
   @Test
   void refusesAnotherKeysSignatureAFlippedBitAndAnUnknownChain() throws Exception {
     ECKeyPair other = Keys.createEcKeyPair();
-    Sign.SignatureData data = Sign.signPrefixedMessage(EthersVectors.MESSAGE.getBytes(), other);
+    Sign.SignatureData data =
+        Sign.signPrefixedMessage(
+            EthersVectors.MESSAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8), other);
     String otherSig =
         HexFormat.of().formatHex(data.getR())
             + HexFormat.of().formatHex(data.getS())
@@ -134,15 +136,15 @@ class WalletLoginTest {
             refusal(
                 SIGNED_AT,
                 login(EthersVectors.PK_UNCOMPRESSED, EthersVectors.MESSAGE, otherSig, "eth")))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
-    assertThat(refusal(SIGNED_AT, withFlippedBit())).isEqualTo(Reason.INVALID_SIGNATURE);
+        .isEqualTo(Refusal.INVALID_SIGNATURE);
+    assertThat(refusal(SIGNED_AT, withFlippedBit())).isEqualTo(Refusal.INVALID_SIGNATURE);
     String changedMessage = EthersVectors.MESSAGE.replace("Welcome", "welcome");
     assertThat(
             refusal(
                 SIGNED_AT,
                 login(
                     EthersVectors.PK_UNCOMPRESSED, changedMessage, EthersVectors.SIGNATURE, "eth")))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
+        .isEqualTo(Refusal.INVALID_SIGNATURE);
     assertThat(
             refusal(
                 SIGNED_AT,
@@ -151,7 +153,7 @@ class WalletLoginTest {
                     EthersVectors.MESSAGE,
                     EthersVectors.SIGNATURE,
                     "dogechain")))
-        .isEqualTo(Reason.UNSUPPORTED_CHAIN);
+        .isEqualTo(Refusal.UNSUPPORTED_CHAIN);
     assertThat(audit.recent(new AuditQuery(null, null, 10))).isEmpty();
   }
 
@@ -167,7 +169,7 @@ class WalletLoginTest {
     assertThatThrownBy(() -> EthereumSignature.parse(Bytes.of(sig)))
         .isInstanceOfSatisfying(
             SignetException.LoginRefused.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SIGNATURE))
+            e -> assertThat(e.reason()).isEqualTo(Refusal.INVALID_SIGNATURE))
         .hasMessageContaining("high-S");
   }
 
@@ -176,13 +178,13 @@ class WalletLoginTest {
     WalletLogin siwe =
         login(
             EthersVectors.PK_UNCOMPRESSED, EthersVectors.SIWE, EthersVectors.SIWE_SIGNATURE, "eth");
-    assertThat(refusal(SIGNED_AT, siwe)).isEqualTo(Reason.INVALID_NONCE);
+    assertThat(refusal(SIGNED_AT, siwe)).isEqualTo(Refusal.INVALID_NONCE);
     nonces.issue("0123456789abcdef0123456789abcdef", SIGNED_AT.plusSeconds(300));
     assertThat(
             at(SIGNED_AT.plusSeconds(5)).logIn(siwe, RequestId.random()).claims().address().value())
         .isEqualTo(EthersVectors.ADDRESS);
-    assertThat(refusal(SIGNED_AT.plusSeconds(6), siwe)).isEqualTo(Reason.INVALID_NONCE);
-    assertThat(refusal(SIGNED_AT.plusSeconds(601), siwe)).isEqualTo(Reason.STALE_TIMESTAMP);
+    assertThat(refusal(SIGNED_AT.plusSeconds(6), siwe)).isEqualTo(Refusal.INVALID_NONCE);
+    assertThat(refusal(SIGNED_AT.plusSeconds(601), siwe)).isEqualTo(Refusal.STALE_TIMESTAMP);
   }
 
   @Test
@@ -205,7 +207,7 @@ class WalletLoginTest {
     assertThatThrownBy(() -> elsewhere.logIn(siwe, RequestId.random()))
         .isInstanceOfSatisfying(
             SignetException.LoginRefused.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_NONCE))
+            e -> assertThat(e.reason()).isEqualTo(Refusal.INVALID_NONCE))
         .hasMessageContaining("another domain");
     assertThat(nonces.use("0123456789abcdef0123456789abcdef", SIGNED_AT)).isTrue();
   }

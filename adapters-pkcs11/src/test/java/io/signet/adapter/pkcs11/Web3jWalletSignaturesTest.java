@@ -64,7 +64,8 @@ class Web3jWalletSignaturesTest {
   @Test
   void recoversWhatWeb3jSigns() throws Exception {
     ECKeyPair pair = Keys.createEcKeyPair();
-    Sign.SignatureData data = Sign.signPrefixedMessage("hello".getBytes(), pair);
+    Sign.SignatureData data =
+        Sign.signPrefixedMessage("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), pair);
     byte[] rsv = new byte[65];
     System.arraycopy(data.getR(), 0, rsv, 0, 32);
     System.arraycopy(data.getS(), 0, rsv, 32, 32);

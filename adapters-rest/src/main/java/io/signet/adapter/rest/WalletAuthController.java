@@ -99,7 +99,7 @@ final class WalletAuthController {
     String header = request.getHeaders().getAuthorization().orElse("");
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new LoginRefused(
-          LoginRefused.Reason.INVALID_TOKEN, "Authorization: Bearer <token> is required");
+          LoginRefused.Refusal.INVALID_TOKEN, "Authorization: Bearer <token> is required");
     }
     WalletClaims claims = readToken.read(header.substring(7).strip());
     return HttpResponse.ok(

@@ -2,7 +2,7 @@ package io.signet.domain.wallet;
 
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -21,19 +21,19 @@ public record EthereumSignature(BigInteger r, BigInteger s, int recoveryId) {
   public EthereumSignature {
     if (r.signum() <= 0 || r.compareTo(SECP256K1_ORDER) >= 0) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_SIGNATURE, "the signature's r is out of range");
+          Refusal.INVALID_SIGNATURE, "the signature's r is out of range");
     }
     if (s.signum() <= 0 || s.compareTo(SECP256K1_ORDER) >= 0) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_SIGNATURE, "the signature's s is out of range");
+          Refusal.INVALID_SIGNATURE, "the signature's s is out of range");
     }
     if (s.compareTo(HALF_ORDER) > 0) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_SIGNATURE, "the signature is high-S; only low-S signatures are accepted");
+          Refusal.INVALID_SIGNATURE, "the signature is high-S; only low-S signatures are accepted");
     }
     if (recoveryId != 0 && recoveryId != 1) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_SIGNATURE, "the signature's v must be 27, 28, 0 or 1");
+          Refusal.INVALID_SIGNATURE, "the signature's v must be 27, 28, 0 or 1");
     }
   }
 

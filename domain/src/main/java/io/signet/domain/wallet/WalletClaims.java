@@ -1,6 +1,7 @@
 package io.signet.domain.wallet;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The claims of a wallet-login token (DESIGN §6): who logged in ({@code address} on {@code chain},
@@ -26,9 +27,13 @@ public record WalletClaims(
         || tokenId == null) {
       throw new IllegalArgumentException("every wallet claim is required");
     }
-    if (issuedAt.getNano() != 0 || expiresAt.getNano() != 0) {
+    if (!isWholeSecond(issuedAt) || !isWholeSecond(expiresAt)) {
       throw new IllegalArgumentException("token times are whole seconds");
     }
+  }
+
+  private static boolean isWholeSecond(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).equals(instant);
   }
 
   /**

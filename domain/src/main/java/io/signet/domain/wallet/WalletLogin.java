@@ -1,7 +1,7 @@
 package io.signet.domain.wallet;
 
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 
 /**
  * A wallet's login request as DESIGN §6 defines it, its encodings already checked: the public key,
@@ -32,7 +32,7 @@ public record WalletLogin(
   public static String requireAlgorithm(String algorithm) {
     if (!SECP256K1.equals(algorithm)) {
       throw new SignetException.LoginRefused(
-          Reason.UNSUPPORTED_ALGORITHM, "algorithm must be {\"secp256k1\": null}");
+          Refusal.UNSUPPORTED_ALGORITHM, "algorithm must be {\"secp256k1\": null}");
     }
     return algorithm;
   }

@@ -1,7 +1,7 @@
 package io.signet.domain.wallet;
 
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import io.signet.domain.Text;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *
  * @param maxSkew how far a {@code Timestamp:} may be from now, either way (5 minutes)
  * @param chains accepted {@code chain_name}s; {@code eth} is always one
- * @param domains accepted SIWE {@code domain}s (host[:port])
+ * @param domains accepted SIWE domains (host[:port])
  * @param tokenTtl a token's lifetime (7 days)
  * @param issuer the {@code iss} claim
  */
@@ -44,7 +44,7 @@ public record WalletLoginPolicy(
   public String requireChain(String name) {
     if (!chains.contains(name)) {
       throw new SignetException.LoginRefused(
-          Reason.UNSUPPORTED_CHAIN,
+          Refusal.UNSUPPORTED_CHAIN,
           "chain_name must be one of " + String.join(", ", new TreeSet<>(chains)));
     }
     return name;
@@ -61,7 +61,7 @@ public record WalletLoginPolicy(
   public Instant requireFresh(Instant timestamp, Instant now) {
     if (timestamp.isBefore(now.minus(maxSkew)) || timestamp.isAfter(now.plus(maxSkew))) {
       throw new SignetException.LoginRefused(
-          Reason.STALE_TIMESTAMP,
+          Refusal.STALE_TIMESTAMP,
           "the message's Timestamp must be within " + maxSkew.toSeconds() + " s of server time");
     }
     return timestamp.plus(maxSkew);
@@ -71,19 +71,19 @@ public record WalletLoginPolicy(
   public void requireAcceptable(SiweMessage message, Instant now) {
     if (!domains.contains(message.domain())) {
       throw new SignetException.LoginRefused(
-          Reason.INVALID_NONCE, "the Sign-In with Ethereum message is for another domain");
+          Refusal.INVALID_NONCE, "the Sign-In with Ethereum message is for another domain");
     }
     if (message.issuedAt().isAfter(now.plus(maxSkew))) {
       throw new SignetException.LoginRefused(
-          Reason.STALE_TIMESTAMP, "the message's Issued At is in the future");
+          Refusal.STALE_TIMESTAMP, "the message's Issued At is in the future");
     }
     if (message.expirationTime().map(t -> !now.isBefore(t)).orElse(false)) {
       throw new SignetException.LoginRefused(
-          Reason.STALE_TIMESTAMP, "the message's Expiration Time has passed");
+          Refusal.STALE_TIMESTAMP, "the message's Expiration Time has passed");
     }
     if (message.notBefore().map(now::isBefore).orElse(false)) {
       throw new SignetException.LoginRefused(
-          Reason.STALE_TIMESTAMP, "the message's Not Before is still ahead");
+          Refusal.STALE_TIMESTAMP, "the message's Not Before is still ahead");
     }
   }
 

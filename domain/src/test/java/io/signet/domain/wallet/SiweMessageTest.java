@@ -14,26 +14,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SiweMessageTest {
   /** Written by the siwe 2.x npm package's prepareMessage() (the reference implementation). */
   static final String WITH_STATEMENT =
-      "wallet.example.org wants you to sign in with your Ethereum account:\n"
-          + "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n\n"
-          + "Sign in to Signet.\n\n"
-          + "URI: https://wallet.example.org/login\n"
-          + "Version: 1\n"
-          + "Chain ID: 1\n"
-          + "Nonce: 0123456789abcdef0123456789abcdef\n"
-          + "Issued At: 2025-11-22T08:26:40.000Z\n"
-          + "Expiration Time: 2025-11-22T08:36:40.000Z\n"
-          + "Resources:\n"
-          + "- https://wallet.example.org/terms";
+      """
+      wallet.example.org wants you to sign in with your Ethereum account:
+      0x2c7536E3605D9C16a7a3D7b1898e529396a65c23
+
+      Sign in to Signet.
+
+      URI: https://wallet.example.org/login
+      Version: 1
+      Chain ID: 1
+      Nonce: 0123456789abcdef0123456789abcdef
+      Issued At: 2025-11-22T08:26:40.000Z
+      Expiration Time: 2025-11-22T08:36:40.000Z
+      Resources:
+      - https://wallet.example.org/terms""";
 
   static final String WITHOUT_STATEMENT =
-      "wallet.example.org wants you to sign in with your Ethereum account:\n"
-          + "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n\n\n"
-          + "URI: https://wallet.example.org\n"
-          + "Version: 1\n"
-          + "Chain ID: 1\n"
-          + "Nonce: abcdef0123456789\n"
-          + "Issued At: 2025-11-22T08:26:40Z";
+      """
+      wallet.example.org wants you to sign in with your Ethereum account:
+      0x2c7536E3605D9C16a7a3D7b1898e529396a65c23
+
+
+      URI: https://wallet.example.org
+      Version: 1
+      Chain ID: 1
+      Nonce: abcdef0123456789
+      Issued At: 2025-11-22T08:26:40Z""";
 
   @Test
   void readsTheReferenceImplementationsMessages() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.LoginRefused.Reason;
+import io.signet.domain.SignetException.LoginRefused.Refusal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class WalletLoginRulesTest {
           Duration.ofDays(7),
           "signet-test");
 
-  private static Reason refusal(Runnable r) {
+  private static Refusal refusal(Runnable r) {
     try {
       r.run();
     } catch (SignetException.LoginRefused e) {
@@ -57,20 +57,20 @@ class WalletLoginRulesTest {
     assertThat(POLICY.requireFresh(NOW.minusSeconds(300), NOW)).isEqualTo(NOW);
     assertThat(POLICY.requireFresh(NOW.plusSeconds(300), NOW)).isEqualTo(NOW.plusSeconds(600));
     assertThat(refusal(() -> POLICY.requireFresh(NOW.minusSeconds(301), NOW)))
-        .isEqualTo(Reason.STALE_TIMESTAMP);
+        .isEqualTo(Refusal.STALE_TIMESTAMP);
     assertThat(refusal(() -> POLICY.requireFresh(NOW.plusSeconds(301), NOW)))
-        .isEqualTo(Reason.STALE_TIMESTAMP);
+        .isEqualTo(Refusal.STALE_TIMESTAMP);
   }
 
   @Test
   void acceptsEthAndConfiguredChainsOnly() {
     assertThat(POLICY.requireChain("eth")).isEqualTo("eth");
     assertThat(POLICY.requireChain("polygon")).isEqualTo("polygon");
-    assertThat(refusal(() -> POLICY.requireChain("solana"))).isEqualTo(Reason.UNSUPPORTED_CHAIN);
-    assertThat(refusal(() -> POLICY.requireChain("ETH"))).isEqualTo(Reason.UNSUPPORTED_CHAIN);
-    assertThat(Reason.UNSUPPORTED_CHAIN.malformed()).isTrue();
+    assertThat(refusal(() -> POLICY.requireChain("solana"))).isEqualTo(Refusal.UNSUPPORTED_CHAIN);
+    assertThat(refusal(() -> POLICY.requireChain("ETH"))).isEqualTo(Refusal.UNSUPPORTED_CHAIN);
+    assertThat(Refusal.UNSUPPORTED_CHAIN.malformed()).isTrue();
     assertThat(refusal(() -> WalletLogin.requireAlgorithm("ed25519")))
-        .isEqualTo(Reason.UNSUPPORTED_ALGORITHM);
+        .isEqualTo(Refusal.UNSUPPORTED_ALGORITHM);
   }
 
   @Test
@@ -78,14 +78,14 @@ class WalletLoginRulesTest {
     SiweMessage m = SiweMessage.parse(SiweMessageTest.WITH_STATEMENT);
     POLICY.requireAcceptable(m, NOW);
     assertThat(refusal(() -> POLICY.requireAcceptable(m, NOW.plusSeconds(600))))
-        .isEqualTo(Reason.STALE_TIMESTAMP);
+        .isEqualTo(Refusal.STALE_TIMESTAMP);
     assertThat(refusal(() -> POLICY.requireAcceptable(m, NOW.minusSeconds(301))))
-        .isEqualTo(Reason.STALE_TIMESTAMP);
+        .isEqualTo(Refusal.STALE_TIMESTAMP);
     SiweMessage foreign =
         SiweMessage.parse(
             SiweMessageTest.WITH_STATEMENT.replace("wallet.example.org w", "evil.example w"));
     assertThat(refusal(() -> POLICY.requireAcceptable(foreign, NOW)))
-        .isEqualTo(Reason.INVALID_NONCE);
+        .isEqualTo(Refusal.INVALID_NONCE);
   }
 
   @Test
@@ -115,19 +115,19 @@ class WalletLoginRulesTest {
     }
     rsv[64] = 29;
     assertThat(refusal(() -> EthereumSignature.parse(Bytes.of(rsv))))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
+        .isEqualTo(Refusal.INVALID_SIGNATURE);
     rsv[64] = 27;
     BigInteger highS = EthereumSignature.SECP256K1_ORDER.subtract(BigInteger.TWO);
     byte[] s = HexFormat.of().parseHex(String.format("%064x", highS));
     System.arraycopy(s, 0, rsv, 32, 32);
     assertThat(refusal(() -> EthereumSignature.parse(Bytes.of(rsv))))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
+        .isEqualTo(Refusal.INVALID_SIGNATURE);
     assertThatThrownBy(() -> EthereumSignature.parse(Bytes.of(new byte[64])))
         .isInstanceOf(SignetException.InvalidRequest.class);
     byte[] zeroR = new byte[65];
     zeroR[63] = 1;
     assertThat(refusal(() -> EthereumSignature.parse(Bytes.of(zeroR))))
-        .isEqualTo(Reason.INVALID_SIGNATURE);
+        .isEqualTo(Refusal.INVALID_SIGNATURE);
   }
 
   @Test
