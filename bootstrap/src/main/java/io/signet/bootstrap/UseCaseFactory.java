@@ -6,12 +6,14 @@ import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
+import io.signet.application.EnsureServiceKeys;
 import io.signet.application.ForgetExpiredLogins;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
 import io.signet.application.IssueLoginNonce;
 import io.signet.application.ListKeys;
+import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.LogInWithWallet;
 import io.signet.application.LoginBudget;
@@ -21,8 +23,11 @@ import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
+import io.signet.application.RotateServiceKey;
+import io.signet.application.ServiceInstance;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.SignWithServiceKey;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
@@ -31,6 +36,8 @@ import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.LoginNonces;
 import io.signet.application.port.LoginReplays;
+import io.signet.application.port.ServiceKeyCustody;
+import io.signet.application.port.ServiceKeys;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -41,6 +48,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /** Wires the use cases by hand: application classes carry no framework annotation. */
 @Factory
@@ -165,6 +173,58 @@ class UseCaseFactory {
       Clock clock,
       LifecycleSettings settings) {
     return new ReconcileKeyCustody(versions, custody, audit, clock, settings.claimGrace());
+  }
+
+  /** This process: a fresh id per start, the jar's version, the commit it was built from. */
+  @Singleton
+  ServiceInstance serviceInstance(
+      @io.micronaut.context.annotation.Value("${signet.build.commit:unknown}") String commit) {
+    String version = UseCaseFactory.class.getPackage().getImplementationVersion();
+    return new ServiceInstance(
+        UUID.randomUUID().toString(), version == null ? "dev" : version, commit);
+  }
+
+  @Singleton
+  EnsureServiceKeys ensureServiceKeys(
+      ServiceKeys keys,
+      ServiceKeyCustody custody,
+      AuditLog audit,
+      Transactions tx,
+      Clock clock,
+      ServiceInstance instance,
+      ServiceKeySettings settings) {
+    return new EnsureServiceKeys(
+        keys,
+        custody,
+        audit,
+        tx,
+        clock,
+        instance.id(),
+        settings.claimGrace(),
+        settings.startupWait());
+  }
+
+  @Singleton
+  RotateServiceKey rotateServiceKey(
+      ServiceKeys keys,
+      ServiceKeyCustody custody,
+      AuditLog audit,
+      Transactions tx,
+      Clock clock,
+      ServiceInstance instance,
+      ServiceKeySettings settings) {
+    return new RotateServiceKey(
+        keys, custody, audit, tx, clock, instance.id(), settings.claimGrace());
+  }
+
+  @Singleton
+  ListServiceKeys listServiceKeys(ServiceKeys keys) {
+    return new ListServiceKeys(keys);
+  }
+
+  @Singleton
+  SignWithServiceKey signWithServiceKey(ServiceKeys keys, ServiceKeyCustody custody) {
+    return new SignWithServiceKey(keys, custody);
   }
 
   // Wallet login (DESIGN §6).

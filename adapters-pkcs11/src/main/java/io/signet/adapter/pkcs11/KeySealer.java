@@ -29,17 +29,32 @@ final class KeySealer {
   private final SecureRandom random = new SecureRandom();
 
   KeySealer(TokenSession session, KeyEncryptionKeys keks) {
+    this(session, keks, KEK_LABEL);
+  }
+
+  /** Seals under the key-encryption key labelled {@code kekLabel}, generated on first use. */
+  KeySealer(TokenSession session, KeyEncryptionKeys keks, String kekLabel) {
     this.session = session;
-    this.kek = keks.aesKey(KEK_LABEL);
+    this.kek = keks.aesKey(kekLabel);
   }
 
   Bytes seal(KeyName name, byte[] plaintext) {
+    return seal(HsmLabels.key(name), plaintext);
+  }
+
+  /** The plaintext; the caller wipes it after use. */
+  byte[] unseal(KeyName name, Bytes sealed) {
+    return unseal(HsmLabels.key(name), sealed);
+  }
+
+  /** Seals for the HSM label {@code label} (a tenant key version's or a service key's). */
+  Bytes seal(String label, byte[] plaintext) {
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(aad(name));
+      cipher.updateAAD(aad(label));
       byte[] sealed = cipher.doFinal(plaintext);
       return Bytes.of(
           ByteBuffer.allocate(1 + IV_BYTES + sealed.length)
@@ -52,26 +67,25 @@ final class KeySealer {
     }
   }
 
-  /** The plaintext; the caller wipes it after use. */
-  byte[] unseal(KeyName name, Bytes sealed) {
+  byte[] unseal(String label, Bytes sealed) {
     byte[] blob = sealed.toArray();
     if (blob.length < 1 + IV_BYTES + TAG_BITS / 8 || blob[0] != FORMAT) {
-      throw new IllegalStateException("sealed key of " + name + " has an unknown format");
+      throw new IllegalStateException("sealed key of " + label + " has an unknown format");
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, blob, 1, IV_BYTES));
-      cipher.updateAAD(aad(name));
+      cipher.updateAAD(aad(label));
       return cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException(
-          "sealed key does not open as " + name + ": tampered or misplaced", e);
+          "sealed key does not open as " + label + ": tampered or misplaced", e);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw Pkcs11Errors.translate("unsealing", e);
     }
   }
 
-  private static byte[] aad(KeyName name) {
-    return ("signet-sealed-key:v1:" + HsmLabels.key(name)).getBytes(StandardCharsets.US_ASCII);
+  private static byte[] aad(String label) {
+    return ("signet-sealed-key:v1:" + label).getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -32,6 +32,15 @@ final class TokenObjects {
     this.session = open(p11, slot);
   }
 
+  /** The module, for classes that keep sessions of their own on the same logged-in token. */
+  PKCS11 module() {
+    return p11;
+  }
+
+  long slot() {
+    return slot;
+  }
+
   /** Replaces the session, for after the token lost it (an HSM restart closes every session). */
   synchronized void reopen() throws PKCS11Exception {
     try {

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 final class TokenSelfTest {
-  static final String LABEL = "signet-selftest";
+  // One label per process: instances starting together on one token must not destroy each other's
+  // throwaway key.
+  static final String LABEL =
+      "signet-selftest-" + java.util.UUID.randomUUID().toString().substring(0, 8);
   private static final Logger LOG = LoggerFactory.getLogger(TokenSelfTest.class);
 
   TokenSelfTest(TokenSession session, TokenKeys keys) {

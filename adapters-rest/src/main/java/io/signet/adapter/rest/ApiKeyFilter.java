@@ -14,7 +14,7 @@ import io.signet.domain.SignetException;
 /**
  * Authenticates tenant routes by {@code X-API-Key}. A missing, unknown, malformed or revoked key is
  * a 401 before any route code runs; the scope each route needs is checked by the route itself,
- * against the principal this filter leaves on the request.
+ * against the principal this filter leaves on the request. {@code /v1/signing-keys} is public.
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class ApiKeyFilter implements Ordered {
@@ -31,6 +31,7 @@ final class ApiKeyFilter implements Ordered {
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   HttpResponse<?> authenticate(HttpRequest<?> request) {
+    if (request.getPath().equals(PublicKeyController.SIGNING_KEYS)) return null;
     try {
       String presented = request.getHeaders().get(HEADER);
       request.setAttribute(Exchange.PRINCIPAL, authenticate.authenticate(presented));

@@ -150,4 +150,53 @@ class FakeCoreFactory {
   SetKeyPolicy setKeyPolicy() {
     return new SetKeyPolicy(tenants, policies, audit, tx, clock);
   }
+
+  // Service keys (issue 9): created once, as at start-up.
+  private final io.signet.application.fake.InMemoryServiceKeys serviceKeys =
+      new io.signet.application.fake.InMemoryServiceKeys();
+  private final io.signet.application.fake.FakeServiceKeyCustody serviceKeyCustody =
+      new io.signet.application.fake.FakeServiceKeyCustody();
+
+  @Singleton
+  io.signet.application.EnsureServiceKeys ensureServiceKeys() {
+    var ensure =
+        new io.signet.application.EnsureServiceKeys(
+            serviceKeys,
+            serviceKeyCustody,
+            audit,
+            tx,
+            clock,
+            "rest-test",
+            java.time.Duration.ofMinutes(2),
+            java.time.Duration.ofSeconds(10));
+    ensure.ensure(
+        new io.signet.domain.audit.Invocation(
+            io.signet.domain.audit.Actor.SCHEDULER, io.signet.domain.audit.RequestId.random()));
+    return ensure;
+  }
+
+  @Singleton
+  io.signet.application.ListServiceKeys listServiceKeys(
+      io.signet.application.EnsureServiceKeys ensured) {
+    return new io.signet.application.ListServiceKeys(serviceKeys);
+  }
+
+  @Singleton
+  io.signet.application.RotateServiceKey rotateServiceKey(
+      io.signet.application.EnsureServiceKeys ensured) {
+    return new io.signet.application.RotateServiceKey(
+        serviceKeys,
+        serviceKeyCustody,
+        audit,
+        tx,
+        clock,
+        "rest-test",
+        java.time.Duration.ofMinutes(2));
+  }
+
+  @Singleton
+  io.signet.application.SignWithServiceKey signWithServiceKey(
+      io.signet.application.EnsureServiceKeys ensured) {
+    return new io.signet.application.SignWithServiceKey(serviceKeys, serviceKeyCustody);
+  }
 }

@@ -1,0 +1,129 @@
+package io.signet.adapter.pkcs11;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The encodings the receipt API shows (DESIGN §5.2), in one place: EIP-191 digests, low-S
+ * normalisation, the Ethereum recovery byte, and the signing addresses.
+ */
+final class ServiceKeyCryptography {
+  static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
+  static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+
+  private ServiceKeyCryptography() {}
+
+  /** Keccak-256 of "\x19Ethereum Signed Message:\n" + decimal length + message (EIP-191). */
+  static byte[] eip191Digest(byte[] message) {
+    byte[] prefix =
+        ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
+    return keccak256(prefix, message);
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** r‖s with s replaced by n − s when s > n/2, so that the signature is canonical. */
+  static byte[] lowS(byte[] rs, X9ECParameters curve) {
+    BigInteger n = curve.getN();
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    if (s.compareTo(n.shiftRight(1)) <= 0) return rs;
+    byte[] out = rs.clone();
+    System.arraycopy(fixed32(n.subtract(s)), 0, out, 32, 32);
+    return out;
+  }
+
+  /**
+   * r‖s‖v for a secp256k1 signature r‖s (low-S) of {@code digest} by {@code publicKeySpki}: v is 27
+   * plus the recovery id, the one with which the public key is recovered from the signature.
+   */
+  static byte[] withRecoveryByte(byte[] rs, byte[] digest, byte[] publicKeySpki) {
+    ECPoint expected = point(publicKeySpki, SECP256K1);
+    BigInteger n = SECP256K1.getN();
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    BigInteger e = new BigInteger(1, digest);
+    BigInteger rInverse = r.modInverse(n);
+    for (int recoveryId = 0; recoveryId < 2; recoveryId++) {
+      byte[] compressed = new byte[33];
+      compressed[0] = (byte) (0x02 + recoveryId);
+      System.arraycopy(fixed32(r), 0, compressed, 1, 32);
+      ECPoint bigR = SECP256K1.getCurve().decodePoint(compressed);
+      ECPoint q =
+          ECAlgorithms.sumOfTwoMultiplies(
+                  SECP256K1.getG(),
+                  e.negate().mod(n).multiply(rInverse).mod(n),
+                  bigR,
+                  s.multiply(rInverse).mod(n))
+              .normalize();
+      if (q.equals(expected)) {
+        byte[] out = Arrays.copyOf(rs, 65);
+        out[64] = (byte) (27 + recoveryId);
+        return out;
+      }
+    }
+    throw new IllegalStateException("the token's signature does not recover its public key");
+  }
+
+  /** EIP-55 mixed-case checksummed address of a secp256k1 public key. */
+  static String ethereumAddress(byte[] publicKeySpki) {
+    byte[] uncompressed = point(publicKeySpki, SECP256K1).getEncoded(false);
+    byte[] hash = keccak256(Arrays.copyOfRange(uncompressed, 1, 65));
+    String lower = HexFormat.of().formatHex(hash, 12, 32);
+    byte[] checksum = keccak256(lower.getBytes(StandardCharsets.US_ASCII));
+    StringBuilder out = new StringBuilder("0x");
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      int nibble = (checksum[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
+      out.append(nibble >= 8 ? Character.toUpperCase(c) : c);
+    }
+    return out.toString();
+  }
+
+  /** {@code 0x} + the compressed SEC1 encoding (33 bytes) of a P-256 public key. */
+  static String compressedAddress(byte[] publicKeySpki) {
+    return "0x" + HexFormat.of().formatHex(point(publicKeySpki, P256).getEncoded(true));
+  }
+
+  /** {@code 0x} + the first 20 bytes of SHA-256(SPKI DER). */
+  static String spkiAddress(byte[] publicKeySpki) {
+    return "0x" + HexFormat.of().formatHex(sha256(publicKeySpki), 0, 20).toLowerCase(Locale.ROOT);
+  }
+
+  private static ECPoint point(byte[] publicKeySpki, X9ECParameters curve) {
+    byte[] encoded = SubjectPublicKeyInfo.getInstance(publicKeySpki).getPublicKeyData().getBytes();
+    return curve.getCurve().decodePoint(encoded).normalize();
+  }
+
+  private static byte[] keccak256(byte[]... parts) {
+    KeccakDigest keccak = new KeccakDigest(256);
+    for (byte[] data : parts) keccak.update(data, 0, data.length);
+    byte[] out = new byte[32];
+    keccak.doFinal(out, 0);
+    return out;
+  }
+
+  private static byte[] fixed32(BigInteger value) {
+    byte[] raw = value.toByteArray();
+    byte[] out = new byte[32];
+    int copy = Math.min(raw.length, 32);
+    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+    return out;
+  }
+}
