@@ -28,6 +28,7 @@ import io.signet.application.ServiceInstance;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
 import io.signet.application.SignWithServiceKey;
+import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
@@ -50,7 +51,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Wires the use cases by hand: application classes carry no framework annotation. */
+/**
+ * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
+ * carry no framework annotation), this factory only exposes them.
+ */
 @Factory
 class UseCaseFactory {
 
@@ -65,73 +69,87 @@ class UseCaseFactory {
     return new SecureRandom();
   }
 
+  /** The ports as the adapters provide them. */
   @Singleton
-  CreateTenant createTenant(Tenants tenants, AuditLog audit, Transactions tx, Clock clock) {
-    return new CreateTenant(tenants, audit, tx, clock);
-  }
-
-  @Singleton
-  ListTenants listTenants(Tenants tenants) {
-    return new ListTenants(tenants);
-  }
-
-  @Singleton
-  IssueApiKey issueApiKey(
+  UseCases.Ports ports(
       Tenants tenants,
       ApiKeys apiKeys,
       AuditLog audit,
       Transactions tx,
-      Clock clock,
-      SecureRandom random) {
-    return new IssueApiKey(tenants, apiKeys, audit, tx, clock, random);
+      KeyVersions versions,
+      KeyPolicies policies,
+      KeyCustody custody,
+      SignatureVerifier verifier,
+      SigningLog signingLog) {
+    return new UseCases.Ports(
+        tenants, apiKeys, audit, tx, versions, policies, custody, verifier, signingLog);
+  }
+
+  /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
+  @Singleton
+  UseCases useCases(
+      UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
+    return new UseCases(ports, clock, random, lifecycle.claimGrace());
   }
 
   @Singleton
-  RevokeApiKey revokeApiKey(ApiKeys apiKeys, AuditLog audit, Transactions tx, Clock clock) {
-    return new RevokeApiKey(apiKeys, audit, tx, clock);
+  CreateTenant createTenant(UseCases core) {
+    return core.createTenant();
   }
 
   @Singleton
-  AuthenticateApiKey authenticateApiKey(ApiKeys apiKeys, Tenants tenants) {
-    return new AuthenticateApiKey(apiKeys, tenants);
+  ListTenants listTenants(UseCases core) {
+    return core.listTenants();
   }
 
   @Singleton
-  ReadAudit readAudit(AuditLog audit) {
-    return new ReadAudit(audit);
+  IssueApiKey issueApiKey(UseCases core) {
+    return core.issueApiKey();
   }
 
   @Singleton
-  GenerateKey generateKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new GenerateKey(versions, custody, audit, tx, clock);
+  RevokeApiKey revokeApiKey(UseCases core) {
+    return core.revokeApiKey();
   }
 
   @Singleton
-  RotateKey rotateKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new RotateKey(versions, custody, audit, tx, clock);
+  AuthenticateApiKey authenticateApiKey(UseCases core) {
+    return core.authenticateApiKey();
   }
 
   @Singleton
-  RetireKey retireKey(KeyVersions versions, AuditLog audit, Transactions tx, Clock clock) {
-    return new RetireKey(versions, audit, tx, clock);
+  ReadAudit readAudit(UseCases core) {
+    return core.readAudit();
   }
 
   @Singleton
-  ArchiveKey archiveKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new ArchiveKey(versions, custody, audit, tx, clock);
+  GenerateKey generateKey(UseCases core) {
+    return core.generateKey();
   }
 
   @Singleton
-  ListKeys listKeys(KeyVersions versions) {
-    return new ListKeys(versions);
+  RotateKey rotateKey(UseCases core) {
+    return core.rotateKey();
   }
 
   @Singleton
-  GetActiveKey getActiveKey(KeyVersions versions) {
-    return new GetActiveKey(versions);
+  RetireKey retireKey(UseCases core) {
+    return core.retireKey();
+  }
+
+  @Singleton
+  ArchiveKey archiveKey(UseCases core) {
+    return core.archiveKey();
+  }
+
+  @Singleton
+  ListKeys listKeys(UseCases core) {
+    return core.listKeys();
+  }
+
+  @Singleton
+  GetActiveKey getActiveKey(UseCases core) {
+    return core.getActiveKey();
   }
 
   @Singleton
@@ -140,39 +158,28 @@ class UseCaseFactory {
   }
 
   @Singleton
-  SignPayload signPayload(KeyVersions versions, KeyCustody custody, SigningLog log, Clock clock) {
-    return new SignPayload(versions, custody, log, clock);
+  SignPayload signPayload(UseCases core) {
+    return core.signPayload();
   }
 
   @Singleton
-  VerifySignature verifySignature(KeyVersions versions, SignatureVerifier verifier) {
-    return new VerifySignature(versions, verifier);
+  VerifySignature verifySignature(UseCases core) {
+    return core.verifySignature();
   }
 
   @Singleton
-  SetKeyPolicy setKeyPolicy(
-      Tenants tenants, KeyPolicies policies, AuditLog audit, Transactions tx, Clock clock) {
-    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
+  SetKeyPolicy setKeyPolicy(UseCases core) {
+    return core.setKeyPolicy();
   }
 
   @Singleton
-  ApplyKeyPolicies applyKeyPolicies(
-      KeyPolicies policies,
-      KeyVersions versions,
-      RotateKey rotate,
-      ArchiveKey archive,
-      Clock clock) {
-    return new ApplyKeyPolicies(policies, versions, rotate, archive, clock);
+  ApplyKeyPolicies applyKeyPolicies(UseCases core) {
+    return core.applyKeyPolicies();
   }
 
   @Singleton
-  ReconcileKeyCustody reconcileKeyCustody(
-      KeyVersions versions,
-      KeyCustody custody,
-      AuditLog audit,
-      Clock clock,
-      LifecycleSettings settings) {
-    return new ReconcileKeyCustody(versions, custody, audit, clock, settings.claimGrace());
+  ReconcileKeyCustody reconcileKeyCustody(UseCases core) {
+    return core.reconcileKeyCustody();
   }
 
   /** This process: a fresh id per start, the jar's version, the commit it was built from. */

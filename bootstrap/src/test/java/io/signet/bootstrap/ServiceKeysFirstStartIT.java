@@ -185,9 +185,10 @@ class ServiceKeysFirstStartIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SOFTHSM2_CONF", conf.toString());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError(String.join(" ", command[0]) + " failed: " + output);
+      throw new AssertionError(command[0] + " failed: " + output);
     }
     return output;
   }

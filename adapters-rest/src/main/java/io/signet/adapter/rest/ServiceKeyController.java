@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -9,12 +10,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.ListServiceKeys;
 import io.signet.application.RotateServiceKey;
 import io.signet.domain.service.ServiceAlgorithm;
 import io.signet.domain.service.ServiceKey;
 import io.signet.domain.service.ServiceKeyPurpose;
-import java.util.Set;
+import java.util.Optional;
 
 /** The operator's service-key API (DESIGN §4, §5.1): list, and rotate with an audit entry. */
 @Controller("/admin/v1/service-keys")
@@ -23,11 +26,14 @@ final class ServiceKeyController {
   private final ListServiceKeys list;
   private final RotateServiceKey rotate;
   private final Exchange exchange;
+  private final RequestReader reader;
 
-  ServiceKeyController(ListServiceKeys list, RotateServiceKey rotate, Exchange exchange) {
+  ServiceKeyController(
+      ListServiceKeys list, RotateServiceKey rotate, Exchange exchange, RequestReader reader) {
     this.list = list;
     this.rotate = rotate;
     this.exchange = exchange;
+    this.reader = reader;
   }
 
   @Get
@@ -44,11 +50,14 @@ final class ServiceKeyController {
       HttpRequest<?> request, @PathVariable String purpose, @Body byte[] body) {
     ServiceKeyPurpose parsed = ServiceKeyPurpose.parse(purpose);
     ServiceAlgorithm algorithm =
-        JsonBody.parse(body, Set.of("signing_algo"))
-            .optionalString("signing_algo")
+        Optional.ofNullable(reader.read(body, RotateRequest.class).signingAlgo())
             .map(ServiceAlgorithm::parse)
             .orElse(null);
     ServiceKey rotated = rotate.rotate(parsed, algorithm, Exchange.asOperator(request));
     return exchange.ok(request, ServiceKeyViews.AdminView.of(rotated));
   }
+
+  /** {@code POST /{purpose}/rotate}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record RotateRequest(@Nullable String signingAlgo) {}
 }

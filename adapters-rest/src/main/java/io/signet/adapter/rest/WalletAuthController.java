@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,8 +24,6 @@ import io.signet.domain.wallet.WalletClaims;
 import io.signet.domain.wallet.WalletLogin;
 import io.signet.domain.wallet.WalletPublicKey;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,17 +42,20 @@ final class WalletAuthController {
   /** A login is a few hundred bytes with a message of at most 4 KiB; far larger is refused. */
   static final int MAX_BODY_BYTES = 16 * 1024;
 
-  private static final Set<String> FIELDS =
-      Set.of("pk", "algorithm", "message", "wallet_name", "decoded_signature", "chain_name");
   private final LogInWithWallet logIn;
   private final IssueLoginNonce issueNonce;
   private final ReadWalletToken readToken;
+  private final RequestReader reader;
 
   WalletAuthController(
-      LogInWithWallet logIn, IssueLoginNonce issueNonce, ReadWalletToken readToken) {
+      LogInWithWallet logIn,
+      IssueLoginNonce issueNonce,
+      ReadWalletToken readToken,
+      RequestReader reader) {
     this.logIn = logIn;
     this.issueNonce = issueNonce;
     this.readToken = readToken;
+    this.reader = reader;
   }
 
   @Post
@@ -65,16 +65,16 @@ final class WalletAuthController {
       throw new SignetException.InvalidRequest(
           Reason.TOO_LARGE, "the request body must be at most " + MAX_BODY_BYTES + " bytes");
     }
-    JsonBody fields = JsonBody.parse(body, FIELDS);
-    String algorithm = WalletLogin.requireAlgorithm(algorithm(fields));
+    LoginRequest fields = reader.read(body, LoginRequest.class);
+    String algorithm = WalletLogin.requireAlgorithm(fields.algorithm().name());
     WalletLogin login =
         new WalletLogin(
-            new WalletPublicKey(hex(fields, "pk")),
+            new WalletPublicKey(hex("pk", fields.pk())),
             algorithm,
-            fields.string("message"),
-            fields.string("wallet_name"),
-            EthereumSignature.parse(hex(fields, "decoded_signature")),
-            fields.string("chain_name"));
+            fields.message(),
+            fields.walletName(),
+            EthereumSignature.parse(hex("decoded_signature", fields.decodedSignature())),
+            fields.chainName());
     var requestId = Exchange.requestId(request);
     LogInWithWallet.LoggedIn done = logIn.logIn(login, requestId);
     WalletClaims claims = done.claims();
@@ -112,32 +112,8 @@ final class WalletAuthController {
             claims.wallet()));
   }
 
-  /**
-   * The algorithm's name: Relation's form is the one-key object {@code {"secp256k1": null}}.
-   * Another key there, or a bare string naming another algorithm, is an unsupported algorithm; any
-   * other shape is an invalid request.
-   */
-  private static String algorithm(JsonBody fields) {
-    JsonNode node =
-        fields
-            .node("algorithm")
-            .orElseThrow(() -> SignetException.InvalidRequest.field("algorithm is required"));
-    if (node.isObject() && node.size() == 1) {
-      Map.Entry<String, JsonNode> only = node.entries().iterator().next();
-      if (!only.getValue().isNull()) {
-        throw SignetException.InvalidRequest.field("algorithm must be {\"secp256k1\": null}");
-      }
-      return only.getKey();
-    }
-    if (node.isString() && !WalletLogin.SECP256K1.equals(node.getStringValue())) {
-      return node.getStringValue();
-    }
-    throw SignetException.InvalidRequest.field("algorithm must be {\"secp256k1\": null}");
-  }
-
   /** Hex digits (either case, even count, no {@code 0x}), decoded. */
-  private static Bytes hex(JsonBody fields, String field) {
-    String value = fields.string(field);
+  private static Bytes hex(String field, String value) {
     if (value.length() > 1024 || value.length() % 2 != 0) {
       throw SignetException.InvalidRequest.field(field + " must be hex without 0x");
     }
@@ -147,6 +123,19 @@ final class WalletAuthController {
       throw SignetException.InvalidRequest.field(field + " must be hex without 0x");
     }
   }
+
+  /**
+   * {@code POST /auth}, Relation One's request: {@code algorithm} is {@code {"secp256k1": null}};
+   * {@code pk} and {@code decoded_signature} are hex without {@code 0x}.
+   */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record LoginRequest(
+      String pk,
+      RequestReader.Tag algorithm,
+      String message,
+      String walletName,
+      String decodedSignature,
+      String chainName) {}
 
   @Serdeable
   record LoggedIn(String code, String token) {}
