@@ -30,6 +30,7 @@ public final class Application {
       Map<String, Object> properties = new HashMap<>();
       embedded = EmbeddedDatabase.startIfRequested();
       embedded.ifPresent(db -> properties.putAll(db.properties()));
+      properties.putAll(SecretFiles.properties(System.getenv()));
       ApplicationContext context =
           ApplicationContext.builder()
               .mainClass(Application.class)

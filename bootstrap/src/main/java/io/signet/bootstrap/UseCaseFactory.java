@@ -28,10 +28,12 @@ import io.signet.application.ServiceInstance;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
 import io.signet.application.SignWithServiceKey;
+import io.signet.application.TrackInstances;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
+import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
@@ -153,8 +155,16 @@ class UseCaseFactory {
   }
 
   @Singleton
-  ChargeRequest chargeRequest(RateLimitSettings settings, Clock clock) {
-    return new ChargeRequest(settings.budgets(), settings.instances(), clock);
+  ChargeRequest chargeRequest(RateLimitSettings settings, TrackInstances live, Clock clock) {
+    return settings.instances() > 0
+        ? new ChargeRequest(settings.budgets(), settings.instances(), clock)
+        : new ChargeRequest(settings.budgets(), live::live, clock);
+  }
+
+  @Singleton
+  TrackInstances trackInstances(
+      Instances instances, InstanceIdentity self, InstanceSettings settings) {
+    return new TrackInstances(instances, self.id(), settings.expiry());
   }
 
   @Singleton

@@ -32,6 +32,8 @@ import java.util.Map;
  *   <li>{@link Bytes}: a JSON string of strict RFC 4648 base64 (standard alphabet, padded,
  *       canonical), at most {@code signet.signing.max-payload-bytes} decoded;
  *   <li>{@code List<String>}: an array of at most {@value #MAX_ARRAY_ELEMENTS} strings;
+ *   <li>{@code List<Item<R>>} (a batch): an array of at most {@value #MAX_ITEMS} objects, each read
+ *       as the request record {@code R}, each refused on its own ({@link Item}).
  *   <li>{@link Tag}: an object with exactly one member whose value is {@code null}, such as
  *       Relation One's {@code {"secp256k1": null}}; the member's name is the tag.
  * </ul>
@@ -46,6 +48,7 @@ import java.util.Map;
 @Singleton
 final class RequestReader {
   static final int MAX_ARRAY_ELEMENTS = 64;
+  static final int MAX_ITEMS = 1000;
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           // No request nests deeper than an array inside the object; this is a second guard.
@@ -68,34 +71,77 @@ final class RequestReader {
   /** Reads {@code body} as a {@code type}; every refusal is an InvalidRequest naming the field. */
   <T> T read(byte[] body, Class<T> type) {
     requireUtf8Object(body);
-    Schema schema = SCHEMAS.get(type);
-    Object[] values = new Object[schema.fields.size()];
-    boolean[] seen = new boolean[values.length];
+    Schema schema = SCHEMAS.get(type); // outside the try: a bad record is a defect, not bad JSON
     try (JsonParser parser = FACTORY.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("the request body must be a JSON object");
       }
-      for (JsonToken token = parser.nextToken();
-          token != JsonToken.END_OBJECT;
-          token = parser.nextToken()) {
-        String name = parser.currentName();
-        Field field = schema.byName.get(name);
-        if (field == null) throw schema.unknown(name);
-        if (seen[field.index]) throw malformed("field '" + name + "' appears twice");
-        seen[field.index] = true;
-        values[field.index] = value(parser, field);
-      }
+      Object read = object(parser, schema);
       if (parser.nextToken() != null) throw malformed("content after the JSON object");
+      return type.cast(read);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SignetException signet) throw signet;
       throw malformed("the request body is not valid JSON");
+    }
+  }
+
+  /**
+   * One element of a list of request records (a batch): read, or refused with its reason while the
+   * other elements are still read. A record component {@code List<Item<R>>} takes up to {@value
+   * #MAX_ITEMS} JSON objects, each read as an {@code R}.
+   */
+  sealed interface Item<R> {
+    record Read<R>(R value) implements Item<R> {}
+
+    record Refused<R>(SignetException.InvalidRequest reason) implements Item<R> {}
+  }
+
+  /** Reads the object whose START_OBJECT the parser is on, through its END_OBJECT. */
+  private Object object(JsonParser parser, Schema schema) throws IOException {
+    Object[] values = new Object[schema.fields.size()];
+    boolean[] seen = new boolean[values.length];
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
+        token = parser.nextToken()) {
+      String name = parser.currentName();
+      Field field = schema.byName.get(name);
+      if (field == null) throw schema.unknown(name);
+      if (seen[field.index]) throw malformed("field '" + name + "' appears twice");
+      seen[field.index] = true;
+      values[field.index] = value(parser, field);
     }
     for (Field field : schema.fields) {
       if (field.required && values[field.index] == null) {
         throw SignetException.InvalidRequest.field(field.name + " is required");
       }
     }
-    return type.cast(schema.introspection.instantiate(values));
+    return schema.introspection.instantiate(values);
+  }
+
+  /**
+   * Reads one element of an item list; a refusal skips the rest of the element (streaming, without
+   * reading it into memory) so that the next element can be read.
+   */
+  private Item<Object> item(JsonParser parser, Field field) throws IOException {
+    int listDepth = parser.getParsingContext().getNestingDepth() - 1;
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return new Item.Refused<>(
+          SignetException.InvalidRequest.field(field.name + " must hold JSON objects"));
+    }
+    try {
+      return new Item.Read<>(object(parser, field.element));
+    } catch (SignetException.InvalidRequest refused) {
+      if (refused.reason() == Reason.MALFORMED_BODY) throw refused;
+      while (parser.getParsingContext().getNestingDepth() > listDepth) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          parser.skipChildren();
+        }
+        if (parser.getParsingContext().getNestingDepth() > listDepth) parser.nextToken();
+      }
+      return new Item.Refused<>(refused);
+    }
   }
 
   private Object value(JsonParser parser, Field field) throws IOException {
@@ -139,6 +185,20 @@ final class RequestReader {
           strings.add(parser.getText());
         }
         yield List.copyOf(strings);
+      }
+      case ITEMS -> {
+        if (token != JsonToken.START_ARRAY) throw field.mustBe();
+        List<Item<Object>> items = new ArrayList<>();
+        for (JsonToken element = parser.nextToken();
+            element != JsonToken.END_ARRAY;
+            element = parser.nextToken()) {
+          if (items.size() == MAX_ITEMS) {
+            throw SignetException.InvalidRequest.field(
+                field.name + " holds more than " + MAX_ITEMS + " elements");
+          }
+          items.add(item(parser, field));
+        }
+        yield List.copyOf(items);
       }
     };
   }
@@ -207,6 +267,7 @@ final class RequestReader {
     BOOLEAN("a boolean"),
     BYTES("a base64 string"),
     STRING_LIST("an array of strings"),
+    ITEMS("an array of objects"),
     TAG("an object with one member whose value is null");
 
     private final String description;
@@ -222,10 +283,9 @@ final class RequestReader {
       if (type == Boolean.class || type == boolean.class) return BOOLEAN;
       if (type == Bytes.class) return BYTES;
       if (type == Tag.class) return TAG;
-      if (type == List.class
-          && argument.getFirstTypeVariable().map(Argument::getType).orElse(null) == String.class) {
-        return STRING_LIST;
-      }
+      Class<?> element = argument.getFirstTypeVariable().map(Argument::getType).orElse(null);
+      if (type == List.class && element == String.class) return STRING_LIST;
+      if (type == List.class && element == Item.class) return ITEMS;
       throw new IllegalStateException(
           "request field " + argument.getName() + " has a type the reader does not know: " + type);
     }
@@ -234,7 +294,8 @@ final class RequestReader {
   /** The name of the one member of an object like {@code {"secp256k1": null}}. */
   record Tag(String name) {}
 
-  private record Field(String name, int index, Kind kind, boolean required) {
+  /** A field; {@code element} is the schema of an item list's records, null for other kinds. */
+  private record Field(String name, int index, Kind kind, boolean required, Schema element) {
     SignetException mustBe() {
       return SignetException.InvalidRequest.field(name + " must be " + kind.description);
     }
@@ -251,12 +312,18 @@ final class RequestReader {
       for (int i = 0; i < arguments.length; i++) {
         Argument<?> argument = arguments[i];
         String name = PropertyNamingStrategy.SNAKE_CASE.translate(argument);
-        Field field =
-            new Field(
-                name,
-                i,
-                Kind.of(argument),
-                argument.getType().isPrimitive() || !argument.isNullable());
+        Kind kind = Kind.of(argument);
+        Schema element =
+            kind == Kind.ITEMS
+                ? SCHEMAS.get(
+                    argument
+                        .getFirstTypeVariable()
+                        .flatMap(Argument::getFirstTypeVariable)
+                        .orElseThrow()
+                        .getType())
+                : null;
+        boolean required = argument.getType().isPrimitive() || !argument.isNullable();
+        Field field = new Field(name, i, kind, required, element);
         fields.add(field);
         byName.put(name, field);
       }

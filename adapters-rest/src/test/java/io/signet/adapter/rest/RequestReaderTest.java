@@ -131,6 +131,58 @@ class RequestReaderTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
   }
 
+  /** A batch body as a record: its items are sign requests, each read or refused on its own. */
+  @io.micronaut.serde.annotation.Serdeable
+  record Batch(List<RequestReader.Item<SignRequest>> items) {}
+
+  @Test
+  void aBatchReadsEachItemOnItsOwn() {
+    Batch batch =
+        read(
+            "{\"items\":["
+                + "{\"message\":\"aGk=\",\"key_version\":1},"
+                + "{\"message\":\"aGk=\",\"key_version\":\"1\"},"
+                + "{\"message\":[1,\"a\"],\"key_version\":1},"
+                + "{\"nope\":{\"a\":1,\"b\":true},\"key_version\":2},"
+                + "{\"key_version\":2},"
+                + "\"x\",[{}],"
+                + "{\"message\":\"aGk=\",\"key_version\":3}]}",
+            Batch.class);
+    List<String> outcomes =
+        batch.items().stream()
+            .map(
+                item ->
+                    switch (item) {
+                      case RequestReader.Item.Read<SignRequest> read ->
+                          "version " + read.value().keyVersion();
+                      case RequestReader.Item.Refused<SignRequest> refused ->
+                          refused.reason().getMessage();
+                    })
+            .toList();
+    assertThat(outcomes)
+        .containsExactly(
+            "version 1",
+            "key_version must be an integer",
+            "message must be a base64 string",
+            "unknown field 'nope'; allowed: algorithm, context, key_version, message",
+            "message is required",
+            "items must hold JSON objects",
+            "items must hold JSON objects",
+            "version 3");
+    String tooMany = "{\"message\":\"aGk=\",\"key_version\":1},".repeat(RequestReader.MAX_ITEMS);
+    assertThatThrownBy(() -> read("{\"items\":[" + tooMany + "{}]}", Batch.class))
+        .hasMessageContaining("more than " + RequestReader.MAX_ITEMS);
+    assertThatThrownBy(() -> read("{\"items\":[{\"nope\":[[[]]]}]}", Batch.class))
+        .as("nesting deeper than any request is malformed, even in a refused item")
+        .isInstanceOfSatisfying(
+            SignetException.InvalidRequest.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
+    assertThatThrownBy(() -> read("{\"items\":[{\"message\":\"aGk=\",]}", Batch.class))
+        .isInstanceOfSatisfying(
+            SignetException.InvalidRequest.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
+  }
+
   @Test
   void arraysAreCapped() {
     String scopes = "\"sign\",".repeat(RequestReader.MAX_ARRAY_ELEMENTS) + "\"sign\"";
