@@ -7,14 +7,19 @@ import io.signet.application.AuthenticateApiKey;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
 import io.signet.application.EnsureServiceKeys;
+import io.signet.application.ForgetExpiredLogins;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
+import io.signet.application.IssueLoginNonce;
 import io.signet.application.ListKeys;
 import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
+import io.signet.application.LogInWithWallet;
+import io.signet.application.LoginBudget;
 import io.signet.application.PurgeReceipts;
 import io.signet.application.ReadAudit;
+import io.signet.application.ReadWalletToken;
 import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RecordReceipt;
 import io.signet.application.RetireKey;
@@ -36,6 +41,8 @@ import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.LoginNonces;
+import io.signet.application.port.LoginReplays;
 import io.signet.application.port.Receipts;
 import io.signet.application.port.ServiceKeyCustody;
 import io.signet.application.port.ServiceKeys;
@@ -43,6 +50,8 @@ import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
+import io.signet.application.port.WalletSignatures;
+import io.signet.application.port.WalletTokens;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -253,5 +262,46 @@ class UseCaseFactory {
   @Singleton
   PurgeReceipts purgeReceipts(ServiceUseCases service) {
     return service.purgeReceipts();
+  }
+
+  // Wallet login (DESIGN §6).
+
+  @Singleton
+  LoginBudget loginBudget(WalletLoginBudgetSettings settings, Clock clock) {
+    return new LoginBudget(settings.perSecond(), settings.burst(), clock);
+  }
+
+  @Singleton
+  LogInWithWallet logInWithWallet(
+      WalletLoginSettings settings,
+      WalletSignatures signatures,
+      LoginReplays replays,
+      LoginNonces nonces,
+      WalletTokens tokens,
+      AuditLog audit,
+      LoginBudget budget,
+      Clock clock) {
+    return new LogInWithWallet(
+        settings.policy(), signatures, replays, nonces, tokens, audit, budget, clock);
+  }
+
+  @Singleton
+  IssueLoginNonce issueLoginNonce(
+      LoginNonces nonces,
+      LoginBudget budget,
+      SecureRandom random,
+      WalletLoginSettings settings,
+      Clock clock) {
+    return new IssueLoginNonce(nonces, budget, random, settings.nonceTtl(), clock);
+  }
+
+  @Singleton
+  ReadWalletToken readWalletToken(WalletTokens tokens, WalletLoginSettings settings, Clock clock) {
+    return new ReadWalletToken(tokens, settings.issuer(), clock);
+  }
+
+  @Singleton
+  ForgetExpiredLogins forgetExpiredLogins(LoginReplays replays, LoginNonces nonces, Clock clock) {
+    return new ForgetExpiredLogins(replays, nonces, clock);
   }
 }

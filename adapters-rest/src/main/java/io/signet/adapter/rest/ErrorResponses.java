@@ -61,6 +61,12 @@ final class ErrorResponses
                   .error(
                       request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
                   .header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+          case SignetException.LoginRefused refused ->
+              exchange.error(
+                  request,
+                  refused.reason().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED,
+                  refused.reason().code(),
+                  e.getMessage());
           case SignetException.Unavailable unavailable -> {
             LOG.warn(
                 "{} {}: {}",

@@ -57,13 +57,15 @@ class FakeCoreFactory {
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final DirectTransactions tx = new DirectTransactions();
   private final UseCases core =
       new UseCases(
           new UseCases.Ports(
               new InMemoryTenants(),
               new InMemoryApiKeys(),
-              new InMemoryAuditLog(),
-              new DirectTransactions(),
+              audit,
+              tx,
               new InMemoryKeyVersions(),
               new InMemoryKeyPolicies(),
               custody,
