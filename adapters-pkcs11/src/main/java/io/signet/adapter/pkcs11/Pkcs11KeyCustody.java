@@ -55,6 +55,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, TokenKeys {
   @Override
   public void destroy(KeyName name) {
     cache.evict(name);
+    token.mechanisms().forget(name.label());
     token.destroy(name.label());
   }
 
@@ -100,6 +101,21 @@ public final class Pkcs11KeyCustody implements KeyCustody, TokenKeys {
             Arrays.fill(plain, (byte) 0);
           }
         });
+  }
+
+  @Override
+  public byte[] generateEd25519(KeyName name) {
+    return token.mechanisms().generateEd25519(name.label());
+  }
+
+  @Override
+  public byte[] signEd25519(KeyName name, byte[] message) {
+    return token.mechanisms().signEd25519(name.label(), message);
+  }
+
+  @Override
+  public byte[] signRsaPssSha256(KeyName name, byte[] digest, int saltLength) {
+    return token.mechanisms().signRsaPss(name.label(), "SHA-256", saltLength, digest);
   }
 
   @Override

@@ -63,6 +63,7 @@ public final class Pkcs11Token {
   private final Provider provider;
   private final KeyStore keyStore;
   private final TokenObjects objects;
+  private final TokenMechanisms mechanisms;
   private final Pkcs11Settings settings;
   private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
 
@@ -88,6 +89,7 @@ public final class Pkcs11Token {
       throw new StartupFailure(
           "cannot open a session on token " + tokenLabel + Pkcs11Errors.code(e), e);
     }
+    this.mechanisms = new TokenMechanisms(p11, slot);
     selfTest();
     LOG.info(
         "HSM token '{}' ({} {}, serial {}) ready", tokenLabel, manufacturer, model, serialNumber);
@@ -103,6 +105,11 @@ public final class Pkcs11Token {
 
   TokenObjects objects() {
     return objects;
+  }
+
+  /** Mechanisms SunPKCS11 does not expose (Ed25519, RSA-PSS over a hash), via the wrapper. */
+  TokenMechanisms mechanisms() {
+    return mechanisms;
   }
 
   /**
@@ -289,10 +296,14 @@ public final class Pkcs11Token {
             name,
             pair.getPublic());
     var signer =
-        new JcaContentSignerBuilder("SHA256withECDSA")
+        new JcaContentSignerBuilder(
+                pair.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA")
             .setProvider(provider)
             .build(pair.getPrivate());
-    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    // BouncyCastle reads the certificate back: the JDK no longer knows secp256k1.
+    return new JcaX509CertificateConverter()
+        .setProvider(BouncyCastle.provider())
+        .getCertificate(builder.build(signer));
   }
 
   private static PKCS11 load(Path library) {
