@@ -29,12 +29,21 @@ public final class SignPayload {
   }
 
   public Signed sign(KeyName name, SigningInput input, RequestId requestId) {
+    Signed signed = signUnrecorded(name, input);
+    log.record(SigningEvent.of(name, input, requestId, clock.instant()));
+    return signed;
+  }
+
+  /** Checks and signs, without the audit record: the caller records it before releasing. */
+  Signed signUnrecorded(KeyName name, SigningInput input) {
     input.requireSupportedBy(name.algorithm());
     KeyVersion key = KeyLookup.visible(versions, name);
     key.requireSignable();
-    Bytes signature = custody.sign(key, input);
-    log.record(SigningEvent.of(name, input, requestId, clock.instant()));
-    return new Signed(key, signature);
+    return new Signed(key, custody.sign(key, input));
+  }
+
+  SigningEvent event(KeyName name, SigningInput input, RequestId requestId) {
+    return SigningEvent.of(name, input, requestId, clock.instant());
   }
 
   /** The version that signed, and the signature. */

@@ -17,6 +17,7 @@ import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
@@ -125,6 +126,11 @@ class UseCaseFactory {
   @Singleton
   SignPayload signPayload(KeyVersions versions, KeyCustody custody, SigningLog log, Clock clock) {
     return new SignPayload(versions, custody, log, clock);
+  }
+
+  @Singleton
+  SignBatch signBatch(SignPayload signPayload, SigningLog log) {
+    return new SignBatch(signPayload, log);
   }
 
   @Singleton

@@ -64,6 +64,14 @@ public final class JdbcSigningLog implements SigningLog {
     }
   }
 
+  /** A batch's events in one transaction, on the caller's thread: one commit for all of them. */
+  @Override
+  public void recordAll(List<SigningEvent> events) {
+    if (events.isEmpty()) return;
+    if (!running) throw new SignetException.Unavailable("signing log is shutting down", null);
+    write(events.stream().map(e -> new Pending(e, null)).toList());
+  }
+
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {

@@ -60,7 +60,18 @@ final class JsonBody {
       throw new SignetException.InvalidRequest(
           Reason.MALFORMED_BODY, "the request body is not valid JSON");
     }
-    for (Map.Entry<String, JsonNode> entry : root.entries()) {
+    return of(root, allowed);
+  }
+
+  /**
+   * A JSON object already read (an element of an array field) as a body of its own, holding no
+   * field outside {@code allowed}.
+   */
+  static JsonBody of(JsonNode node, Set<String> allowed) {
+    if (node == null || !node.isObject()) {
+      throw SignetException.InvalidRequest.field("must be a JSON object");
+    }
+    for (Map.Entry<String, JsonNode> entry : node.entries()) {
       if (!allowed.contains(entry.getKey())) {
         throw SignetException.InvalidRequest.field(
             "unknown field '"
@@ -69,7 +80,24 @@ final class JsonBody {
                 + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
-    return new JsonBody(root);
+    return new JsonBody(node);
+  }
+
+  /** The elements of a required JSON array field. */
+  List<JsonNode> array(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      throw SignetException.InvalidRequest.field(field + " is required");
+    }
+    if (!node.isArray()) throw SignetException.InvalidRequest.field(field + " must be an array");
+    List<JsonNode> values = new ArrayList<>();
+    for (JsonNode value : node.values()) values.add(value);
+    return values;
+  }
+
+  boolean has(String field) {
+    JsonNode node = root.get(field);
+    return node != null && !node.isNull();
   }
 
   Optional<String> optionalString(String field) {

@@ -14,12 +14,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.GetActiveKey;
 import io.signet.application.ListKeys;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.access.Principal;
 import io.signet.domain.access.Scope;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyStatus;
 
-/** The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. */
+/**
+ * The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. The
+ * listing adds to each version its public JWK ({@code jwk}) and, for secp256k1, its EIP-55 {@code
+ * address}.
+ */
 @Controller("/api/v1/kms/keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class KeyController {
@@ -27,9 +32,15 @@ final class KeyController {
   private final GetActiveKey getActiveKey;
   private final KeyOperations operations;
   private final Exchange exchange;
+  private final PublicKeyForms publicKeyForms;
 
   KeyController(
-      ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
+      ListKeys listKeys,
+      GetActiveKey getActiveKey,
+      KeyOperations operations,
+      Exchange exchange,
+      PublicKeyForms publicKeyForms) {
+    this.publicKeyForms = publicKeyForms;
     this.listKeys = listKeys;
     this.getActiveKey = getActiveKey;
     this.operations = operations;
@@ -49,7 +60,7 @@ final class KeyController {
                 algorithm == null ? null : Algorithm.parse(algorithm),
                 status == null ? null : KeyStatus.parse(status))
             .stream()
-            .map(KeyViews.KeyView::of)
+            .map(v -> KeyViews.KeyView.of(v, publicKeyForms.of(v)))
             .toList();
     return exchange.ok(request, new KeyViews.KeyList(keys));
   }

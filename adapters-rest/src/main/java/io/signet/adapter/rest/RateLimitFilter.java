@@ -16,9 +16,10 @@ import io.signet.domain.access.TokenBucket;
 /**
  * Charges every authenticated tenant request to its API key's budget, weighted by what it costs
  * Signet: a signature (an ML-DSA signing, hedged, plus an audit commit) costs 10 units, a
- * verification 2, creating a key version 50, anything else 1. Over budget is 429 ERR_RATE_LIMIT_001
- * with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit}, {@code
- * X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
+ * verification 2, creating a key version 50, anything else 1; a batch costs each of its items (the
+ * first here, the others when the controller has counted them). Over budget is 429
+ * ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit},
+ * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
@@ -64,8 +65,12 @@ final class RateLimitFilter implements Ordered {
   }
 
   static int cost(String path) {
-    if (path.endsWith("/signature/sign") || path.endsWith("/signature/sign-hash")) return 10;
-    if (path.endsWith("/signature/verify") || path.endsWith("/signature/verify-hash")) return 2;
+    if (path.endsWith("/signature/sign")
+        || path.endsWith("/signature/sign-hash")
+        || path.endsWith("/signature/sign-batch")) return 10;
+    if (path.endsWith("/signature/verify")
+        || path.endsWith("/signature/verify-hash")
+        || path.endsWith("/signature/verify-batch")) return 2;
     if (path.endsWith("/kms/keys/generate") || path.endsWith("/kms/keys/rotate")) return 50;
     return 1;
   }

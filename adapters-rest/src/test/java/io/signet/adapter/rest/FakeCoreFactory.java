@@ -16,6 +16,7 @@ import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.VerifySignature;
 import io.signet.application.fake.DirectTransactions;
@@ -26,6 +27,7 @@ import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
 import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.InMemoryTenants;
+import io.signet.application.port.PublicKeyForms;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -129,6 +131,17 @@ class FakeCoreFactory {
   @Singleton
   SignPayload signPayload() {
     return new SignPayload(versions, custody, signingLog, clock);
+  }
+
+  @Singleton
+  SignBatch signBatch(SignPayload signPayload) {
+    return new SignBatch(signPayload, signingLog);
+  }
+
+  /** Key listings' JWK and address: none from the fake custody's software ML-DSA keys. */
+  @Singleton
+  PublicKeyForms publicKeyForms() {
+    return key -> PublicKeyForms.Forms.none();
   }
 
   @Singleton
