@@ -59,7 +59,7 @@ public final class ReconcileKeyCustody {
       destroyed.add(name);
       audit.append(
           AuditEvent.of(
-              invocation, AuditAction.KEY_ORPHAN_DESTROYED, name.label(), name.tenant(), now));
+              invocation, AuditAction.KEY_ORPHAN_DESTROYED, name.toString(), name.tenant(), now));
     }
     List<KeyName> released = new ArrayList<>();
     for (KeyName name : stale) {

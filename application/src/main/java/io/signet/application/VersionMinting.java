@@ -49,7 +49,7 @@ final class VersionMinting {
       transactions.run(
           () -> {
             versions.activate(created, retiring == null ? null : retiring.retire(now));
-            audit.append(AuditEvent.of(invocation, action, name.label(), name.tenant(), now));
+            audit.append(AuditEvent.of(invocation, action, name.toString(), name.tenant(), now));
           });
     } catch (RuntimeException e) {
       abandon(name, e);

@@ -29,7 +29,8 @@ final class VersionTransition {
         () -> {
           versions.transition(before, after);
           audit.append(
-              AuditEvent.of(invocation, action, after.name().label(), after.name().tenant(), now));
+              AuditEvent.of(
+                  invocation, action, after.name().toString(), after.name().tenant(), now));
         });
     return after;
   }

@@ -91,7 +91,7 @@ class CrashRecoveryIT {
       String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
       assertThat(log)
           .contains("key custody reconciliation: destroyed")
-          .contains(interrupted.label());
+          .contains(interrupted.toString());
       var audit =
           restarted.http.send(
               "GET",

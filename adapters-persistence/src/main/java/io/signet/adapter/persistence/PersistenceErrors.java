@@ -46,7 +46,6 @@ final class PersistenceErrors {
   private static SQLException findSqlException(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SQLException s) return s;
-      if (c.getCause() == c) break;
     }
     return null;
   }

@@ -37,7 +37,7 @@ final class CompositeMlDsaScheme implements SignatureScheme {
   }
 
   @Override
-  public GeneratedKey generate(KeyName name, TokenKeys keys) {
+  public GeneratedKey generate(KeyName name, SchemeKeys keys) {
     KeyPair mlDsa = MlDsa65Scheme.generateKeyPair();
     Bytes sealed = MlDsa65Scheme.seal(name, mlDsa, keys);
     PublicKey ec = keys.generateKeyPair(name, "EC", new ECGenParameterSpec("secp256r1"));
@@ -46,7 +46,7 @@ final class CompositeMlDsaScheme implements SignatureScheme {
   }
 
   @Override
-  public Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys)
+  public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys)
       throws GeneralSecurityException {
     PrivateKey privateKey =
         new CompositePrivateKey(

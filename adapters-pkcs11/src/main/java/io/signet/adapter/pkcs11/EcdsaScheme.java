@@ -56,13 +56,13 @@ final class EcdsaScheme implements SignatureScheme {
   }
 
   @Override
-  public GeneratedKey generate(KeyName name, TokenKeys keys) {
+  public GeneratedKey generate(KeyName name, SchemeKeys keys) {
     PublicKey publicKey = keys.generateKeyPair(name, "EC", new ECGenParameterSpec(curve));
     return new GeneratedKey(Bytes.of(publicKey.getEncoded()), Protection.HSM, null);
   }
 
   @Override
-  public Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys)
+  public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys)
       throws GeneralSecurityException {
     SignatureFormat format = input.formatFor(algorithm);
     byte[] hash = hash(input, format);

@@ -23,7 +23,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
- * Ed25519: PureEdDSA (RFC 8032) with a token key made and used through {@link TokenKeys}'s EdDSA
+ * Ed25519: PureEdDSA (RFC 8032) with a token key made and used through {@link SchemeKeys}'s EdDSA
  * mechanism (CKM_EC_EDWARDS_KEY_PAIR_GEN, CKM_EDDSA), protection {@code hsm}. It signs whole
  * messages only. Verification is BouncyCastle's Ed25519.
  */
@@ -35,7 +35,7 @@ final class Ed25519Scheme implements SignatureScheme {
   }
 
   @Override
-  public GeneratedKey generate(KeyName name, TokenKeys keys) {
+  public GeneratedKey generate(KeyName name, SchemeKeys keys) {
     byte[] raw = keys.generateEd25519(name);
     try {
       byte[] spki =
@@ -48,7 +48,7 @@ final class Ed25519Scheme implements SignatureScheme {
   }
 
   @Override
-  public Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys) {
+  public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys) {
     return Bytes.of(keys.signEd25519(key.name(), message(input).toArray()));
   }
 

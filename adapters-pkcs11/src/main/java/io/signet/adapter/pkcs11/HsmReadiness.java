@@ -17,9 +17,9 @@ import org.reactivestreams.Publisher;
 @Readiness
 final class HsmReadiness implements HealthIndicator {
   private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
-  private final Pkcs11Token token;
+  private final TokenSession token;
 
-  HsmReadiness(Pkcs11Token token) {
+  HsmReadiness(TokenSession token) {
     this.token = token;
   }
 

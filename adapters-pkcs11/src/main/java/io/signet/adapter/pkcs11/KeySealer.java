@@ -24,20 +24,20 @@ final class KeySealer {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final Pkcs11Token token;
+  private final TokenSession session;
   private final SecretKey kek;
   private final SecureRandom random = new SecureRandom();
 
-  KeySealer(Pkcs11Token token) {
-    this.token = token;
-    this.kek = token.aesKey(KEK_LABEL);
+  KeySealer(TokenSession session, KeyEncryptionKeys keks) {
+    this.session = session;
+    this.kek = keks.aesKey(KEK_LABEL);
   }
 
   Bytes seal(KeyName name, byte[] plaintext) {
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad(name));
       byte[] sealed = cipher.doFinal(plaintext);
@@ -59,7 +59,7 @@ final class KeySealer {
       throw new IllegalStateException("sealed key of " + name + " has an unknown format");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", session.provider());
       cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, blob, 1, IV_BYTES));
       cipher.updateAAD(aad(name));
       return cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
@@ -72,6 +72,6 @@ final class KeySealer {
   }
 
   private static byte[] aad(KeyName name) {
-    return ("signet-sealed-key:v1:" + name.label()).getBytes(StandardCharsets.US_ASCII);
+    return ("signet-sealed-key:v1:" + HsmLabels.key(name)).getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -26,8 +26,8 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * Dilithium3: ML-DSA-65 (FIPS 204). Tokens without an ML-DSA mechanism (SoftHSM 2.6) cannot hold
- * the key, so it is generated in process with BouncyCastle, sealed at once ({@link TokenKeys#seal})
- * and its plaintext encoding wiped: protection {@code hsm-wrapped}.
+ * the key, so it is generated in process with BouncyCastle, sealed at once ({@link
+ * SchemeKeys#seal}) and its plaintext encoding wiped: protection {@code hsm-wrapped}.
  *
  * <ul>
  *   <li>message: pure ML-DSA-65 (FIPS 204 Algorithm 2) with the context string.
@@ -49,14 +49,14 @@ final class MlDsa65Scheme implements SignatureScheme {
   }
 
   @Override
-  public GeneratedKey generate(KeyName name, TokenKeys keys) {
+  public GeneratedKey generate(KeyName name, SchemeKeys keys) {
     KeyPair pair = generateKeyPair();
     return new GeneratedKey(
         Bytes.of(pair.getPublic().getEncoded()), Protection.HSM_WRAPPED, seal(name, pair, keys));
   }
 
   @Override
-  public Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys)
+  public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys)
       throws GeneralSecurityException {
     return sign(privateKey(key, keys), key.publicKey(), input, keys.random());
   }
@@ -82,7 +82,7 @@ final class MlDsa65Scheme implements SignatureScheme {
   }
 
   /** Seals the private half of {@code pair} for {@code name}, wiping its plaintext encoding. */
-  static Bytes seal(KeyName name, KeyPair pair, TokenKeys keys) {
+  static Bytes seal(KeyName name, KeyPair pair, SchemeKeys keys) {
     byte[] encoded = pair.getPrivate().getEncoded();
     try {
       return keys.seal(name, encoded);
@@ -92,7 +92,7 @@ final class MlDsa65Scheme implements SignatureScheme {
   }
 
   /** The version's ML-DSA private key, unsealed. */
-  static PrivateKey privateKey(KeyVersion key, TokenKeys keys) {
+  static PrivateKey privateKey(KeyVersion key, SchemeKeys keys) {
     return keys.unsealed(
         key,
         plain -> {

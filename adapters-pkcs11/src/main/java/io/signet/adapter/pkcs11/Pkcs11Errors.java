@@ -25,7 +25,6 @@ final class Pkcs11Errors {
         String message = p.getMessage();
         return message == null ? "" : " (" + message + ")";
       }
-      if (c.getCause() == c) break;
     }
     return "";
   }

@@ -19,27 +19,30 @@ import java.util.function.Function;
 
 /**
  * {@link KeyCustody} on a PKCS#11 token. What each algorithm generates and how it signs is its
- * {@link SignatureScheme}'s business; this class gives the schemes their {@link TokenKeys}: key
+ * {@link SignatureScheme}'s business; this class gives the schemes their {@link SchemeKeys}: key
  * pairs generated on the token (sensitive, never extractable, sign-only, labelled with the
  * version's name), and sealing under the token's key-encryption key ({@link KeySealer}) with the
  * decrypted keys cached ({@link UnsealedKeyCache}).
  */
 @Singleton
-public final class Pkcs11KeyCustody implements KeyCustody, TokenKeys {
-  private final Pkcs11Token token;
+public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
+  private final TokenSession session;
+  private final TokenKeys token;
   private final KeySealer sealer;
   private final UnsealedKeyCache cache;
   private final SecureRandom random = new SecureRandom();
 
-  Pkcs11KeyCustody(Pkcs11Token token, UnsealedKeyCache cache) {
+  Pkcs11KeyCustody(
+      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, UnsealedKeyCache cache) {
+    this.session = session;
     this.token = token;
-    this.sealer = new KeySealer(token);
+    this.sealer = new KeySealer(session, keks);
     this.cache = cache;
   }
 
   @Override
   public GeneratedKey generate(KeyName name) {
-    token.destroy(name.label());
+    token.destroy(HsmLabels.key(name));
     return SignatureSchemes.of(name.algorithm()).generate(name, this);
   }
 
@@ -55,29 +58,32 @@ public final class Pkcs11KeyCustody implements KeyCustody, TokenKeys {
   @Override
   public void destroy(KeyName name) {
     cache.evict(name);
-    token.mechanisms().forget(name.label());
-    token.destroy(name.label());
+    session.mechanisms().forget(HsmLabels.key(name));
+    token.destroy(HsmLabels.key(name));
   }
 
   @Override
   public List<KeyName> heldKeys() {
-    return token.keyLabels().stream().map(KeyName::fromLabel).flatMap(Optional::stream).toList();
+    return token.labels(HsmLabels.KEY_PREFIX).stream()
+        .map(HsmLabels::parse)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Override
   public PublicKey generateKeyPair(
       KeyName name, String keyAlgorithm, AlgorithmParameterSpec parameters) {
-    return token.generateKeyPair(name.label(), keyAlgorithm, parameters);
+    return token.generateKeyPair(HsmLabels.key(name), keyAlgorithm, parameters);
   }
 
   @Override
   public PrivateKey tokenPrivateKey(KeyName name) {
-    return token.privateKey(name.label());
+    return token.privateKey(HsmLabels.key(name));
   }
 
   @Override
   public Provider tokenProvider() {
-    return token.provider();
+    return session.provider();
   }
 
   @Override
@@ -105,17 +111,17 @@ public final class Pkcs11KeyCustody implements KeyCustody, TokenKeys {
 
   @Override
   public byte[] generateEd25519(KeyName name) {
-    return token.mechanisms().generateEd25519(name.label());
+    return session.mechanisms().generateEd25519(HsmLabels.key(name));
   }
 
   @Override
   public byte[] signEd25519(KeyName name, byte[] message) {
-    return token.mechanisms().signEd25519(name.label(), message);
+    return session.mechanisms().signEd25519(HsmLabels.key(name), message);
   }
 
   @Override
   public byte[] signRsaPssSha256(KeyName name, byte[] digest, int saltLength) {
-    return token.mechanisms().signRsaPss(name.label(), "SHA-256", saltLength, digest);
+    return session.mechanisms().signRsaPss(HsmLabels.key(name), "SHA-256", saltLength, digest);
   }
 
   @Override

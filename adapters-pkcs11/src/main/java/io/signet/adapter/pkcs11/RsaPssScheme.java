@@ -40,7 +40,7 @@ final class RsaPssScheme implements SignatureScheme {
   }
 
   @Override
-  public GeneratedKey generate(KeyName name, TokenKeys keys) {
+  public GeneratedKey generate(KeyName name, SchemeKeys keys) {
     PublicKey publicKey =
         keys.generateKeyPair(
             name, "RSA", new RSAKeyGenParameterSpec(BITS, RSAKeyGenParameterSpec.F4));
@@ -48,7 +48,7 @@ final class RsaPssScheme implements SignatureScheme {
   }
 
   @Override
-  public Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys) {
+  public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys) {
     return Bytes.of(keys.signRsaPssSha256(key.name(), hash(input), SALT));
   }
 

@@ -16,8 +16,8 @@ import java.security.PublicKey;
  * how its stored public key decodes. Adding an algorithm is one implementation plus its line in
  * {@link SignatureSchemes}.
  *
- * <p>Schemes reach the HSM only through {@link TokenKeys}, so how token objects are managed and how
- * key material is sealed can change without touching them.
+ * <p>Schemes reach the HSM only through {@link SchemeKeys}, so how token objects are managed and
+ * how key material is sealed can change without touching them.
  */
 interface SignatureScheme {
 
@@ -25,10 +25,10 @@ interface SignatureScheme {
   Algorithm algorithm();
 
   /** Generates the key pair for {@code name}; private parts go to the token or are sealed. */
-  GeneratedKey generate(KeyName name, TokenKeys keys);
+  GeneratedKey generate(KeyName name, SchemeKeys keys);
 
   /** Signs {@code input} with the private key of {@code key} (hedged where the scheme allows). */
-  Bytes sign(KeyVersion key, SigningInput input, TokenKeys keys) throws GeneralSecurityException;
+  Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys) throws GeneralSecurityException;
 
   /**
    * True when {@code signature} is valid for {@code input} under the public key {@code spki}.

@@ -151,6 +151,12 @@ final class TokenMechanisms {
     }
   }
 
+  /** Forgets every pooled session and cached handle: the token lost them (after a reconnect). */
+  void reset() {
+    sessions.clear();
+    handles.clear();
+  }
+
   /** Forgets the cached handle of {@code label} (its objects are being destroyed). */
   void forget(String label) {
     handles.remove(label);

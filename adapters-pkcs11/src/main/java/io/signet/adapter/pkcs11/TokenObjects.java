@@ -68,8 +68,8 @@ final class TokenObjects {
   /**
    * The security attributes of the key object with this label (private or secret), read from the
    * token: CKA_SENSITIVE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_NEVER_EXTRACTABLE, CKA_LOCAL,
-   * CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT (those the object's class has).
-   * Empty when there is none.
+   * CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT, CKA_WRAP, CKA_UNWRAP, CKA_DERIVE
+   * (those the object's class has). Empty when there is none.
    */
   synchronized Map<String, Boolean> keyAttributes(String label) throws PKCS11Exception {
     for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
@@ -81,8 +81,19 @@ final class TokenObjects {
       if (handles.length == 0) continue;
       Map<String, Boolean> result = new LinkedHashMap<>();
       long[] types = {
-        CKA_SENSITIVE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_NEVER_EXTRACTABLE, CKA_LOCAL,
-        CKA_TOKEN, CKA_PRIVATE, CKA_SIGN, CKA_DECRYPT, CKA_ENCRYPT
+        CKA_SENSITIVE,
+        CKA_ALWAYS_SENSITIVE,
+        CKA_EXTRACTABLE,
+        CKA_NEVER_EXTRACTABLE,
+        CKA_LOCAL,
+        CKA_TOKEN,
+        CKA_PRIVATE,
+        CKA_SIGN,
+        CKA_DECRYPT,
+        CKA_ENCRYPT,
+        CKA_WRAP,
+        CKA_UNWRAP,
+        CKA_DERIVE
       };
       String[] names = {
         "CKA_SENSITIVE",
@@ -94,7 +105,10 @@ final class TokenObjects {
         "CKA_PRIVATE",
         "CKA_SIGN",
         "CKA_DECRYPT",
-        "CKA_ENCRYPT"
+        "CKA_ENCRYPT",
+        "CKA_WRAP",
+        "CKA_UNWRAP",
+        "CKA_DERIVE"
       };
       for (int i = 0; i < types.length; i++) {
         CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};

@@ -64,13 +64,7 @@ class ClassicalKeysIT {
 
   @BeforeAll
   static void generateOneKeyOfEachType() {
-    SoftHsmTestToken soft = SoftHsmTestToken.get();
-    Pkcs11Token token =
-        new Pkcs11Token(
-            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
-    custody =
-        new Pkcs11KeyCustody(
-            token, new UnsealedKeyCache(true, 100, java.time.Duration.ofMinutes(5)));
+    custody = OpenedToken.open().custody();
     TenantId tenant = TenantId.random();
     for (Algorithm algorithm : CLASSICAL) {
       KeyName name = new KeyName(tenant, algorithm, 1);
@@ -128,11 +122,11 @@ class ClassicalKeysIT {
             session,
             new CK_ATTRIBUTE[] {
               new CK_ATTRIBUTE(CKA_CLASS, CKO_PRIVATE_KEY),
-              new CK_ATTRIBUTE(CKA_LABEL, key.name().label().toCharArray())
+              new CK_ATTRIBUTE(CKA_LABEL, HsmLabels.key(key.name()).toCharArray())
             });
         long[] found = p11.C_FindObjects(session, 4);
         p11.C_FindObjectsFinal(session);
-        assertThat(found).as(key.name().label()).hasSize(1);
+        assertThat(found).as(HsmLabels.key(key.name())).hasSize(1);
         long[] types = {
           CKA_TOKEN,
           CKA_PRIVATE,

@@ -131,7 +131,6 @@ class InteroperabilityTest {
         new CompositePrivateKey(CompositeMlDsaScheme.OID, mlDsa.getPrivate(), ec.getPrivate());
     CompositePublicKey publicKey =
         new CompositePublicKey(CompositeMlDsaScheme.OID, mlDsa.getPublic(), ec.getPublic());
-    Bytes spki = Bytes.of(publicKey.getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
 
     for (SigningInput input :

@@ -19,18 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class Pkcs11KeyCustodyIT extends KeyCustodyContract {
-  private static Pkcs11Token token;
+  private static TokenKeys token;
   private static Pkcs11KeyCustody custody;
 
   @BeforeAll
   static void openToken() {
-    SoftHsmTestToken soft = SoftHsmTestToken.get();
-    token =
-        new Pkcs11Token(
-            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
-    custody =
-        new Pkcs11KeyCustody(
-            token, new UnsealedKeyCache(true, 100, java.time.Duration.ofMinutes(5)));
+    OpenedToken opened = OpenedToken.open();
+    token = opened.keys();
+    custody = opened.custody();
   }
 
   @Override
@@ -57,7 +53,7 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
     KeyName name = new KeyName(TenantId.random(), Algorithm.COMPOSITE_ML_DSA, 1);
     custody.generate(name);
     try {
-      assertThat(token.keyAttributes(name.label()))
+      assertThat(token.keyAttributes(HsmLabels.key(name)))
           .containsEntry("CKA_SENSITIVE", true)
           .containsEntry("CKA_ALWAYS_SENSITIVE", true)
           .containsEntry("CKA_NEVER_EXTRACTABLE", true)

@@ -17,26 +17,26 @@ import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Constants;
 
 class Pkcs11TokenIT {
-  private static Pkcs11Token token;
+  private static TokenSession session;
+  private static TokenKeys token;
 
   @BeforeAll
   static void openToken() {
-    SoftHsmTestToken soft = SoftHsmTestToken.get();
-    token =
-        new Pkcs11Token(
-            new Pkcs11Settings(SoftHsmTestToken.LIBRARY, soft.label(), soft.pin(), null));
+    OpenedToken opened = OpenedToken.open();
+    session = opened.session();
+    token = opened.keys();
   }
 
   @AfterAll
   static void noSignetKeyIsLeftBehind() {
-    assertThat(token.keyLabels()).noneMatch(l -> l.startsWith("signet.it."));
+    assertThat(token.labels("signet.it.")).isEmpty();
   }
 
   @Test
   void passesItsSelfTestAndReportsHealthy() {
-    assertThat(token.healthy()).isTrue();
-    assertThat(token.tokenLabel()).isEqualTo(SoftHsmTestToken.get().label());
-    assertThat(token.keyAttributes("signet-selftest"))
+    assertThat(session.healthy()).isTrue();
+    assertThat(session.tokenLabel()).isEqualTo(SoftHsmTestToken.get().label());
+    assertThat(token.keyAttributes(TokenSelfTest.LABEL))
         .as("the self-test key is destroyed")
         .isEmpty();
   }
@@ -61,7 +61,7 @@ class Pkcs11TokenIT {
       assertThat(privateKey.getEncoded()).as("no key material leaves the token").isNull();
 
       byte[] message = "interoperable".getBytes(StandardCharsets.UTF_8);
-      Signature signer = Signature.getInstance("SHA256withECDSA", token.provider());
+      Signature signer = Signature.getInstance("SHA256withECDSA", session.provider());
       signer.initSign(privateKey);
       signer.update(message);
       Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
@@ -84,13 +84,13 @@ class Pkcs11TokenIT {
           .strip()
           .equals(SoftHsmTestToken.get().label())) slot = candidate;
     }
-    long session = p11.C_OpenSession(slot, PKCS11Constants.CKF_SERIAL_SESSION, null, null);
-    p11.C_Logout(session);
-    p11.C_CloseSession(session);
-    assertThat(token.objects().loggedIn()).as("the token really lost the login").isFalse();
+    long other = p11.C_OpenSession(slot, PKCS11Constants.CKF_SERIAL_SESSION, null, null);
+    p11.C_Logout(other);
+    p11.C_CloseSession(other);
+    assertThat(session.objects().loggedIn()).as("the token really lost the login").isFalse();
 
-    assertThat(token.healthy()).isTrue();
-    assertThat(token.objects().loggedIn()).isTrue();
+    assertThat(session.healthy()).isTrue();
+    assertThat(session.objects().loggedIn()).isTrue();
     String label = "signet.it.after-relogin";
     token.generateEcKey(label);
     token.destroy(label);
@@ -102,14 +102,14 @@ class Pkcs11TokenIT {
     token.generateEcKey(label);
     token.destroy(label);
     token.destroy(label);
-    assertThat(token.keyLabels()).doesNotContain(label);
+    assertThat(token.labels(HsmLabels.KEY_PREFIX)).doesNotContain(label);
   }
 
   @Test
   void refusesAnUnknownTokenLabelNamingWhatIsThere() {
     assertThatThrownBy(
             () ->
-                new Pkcs11Token(
+                new TokenSession(
                     new Pkcs11Settings(SoftHsmTestToken.LIBRARY, "no-such-token", "1234", null)))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("no token labelled 'no-such-token'")
@@ -120,7 +120,8 @@ class Pkcs11TokenIT {
   void refusesAMissingLibrary() {
     assertThatThrownBy(
             () ->
-                new Pkcs11Token(new Pkcs11Settings("/nonexistent/libpkcs11.so", "x", "1234", null)))
+                new TokenSession(
+                    new Pkcs11Settings("/nonexistent/libpkcs11.so", "x", "1234", null)))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("/nonexistent/libpkcs11.so")
         .hasMessageContaining("SIGNET_PKCS11_LIBRARY");
@@ -130,7 +131,7 @@ class Pkcs11TokenIT {
   void refusesToStartWithoutAPin() {
     assertThatThrownBy(
             () ->
-                new Pkcs11Token(
+                new TokenSession(
                     new Pkcs11Settings(
                         SoftHsmTestToken.LIBRARY, SoftHsmTestToken.get().label(), null, null)))
         .isInstanceOf(StartupFailure.class)

@@ -99,8 +99,8 @@ class KeyCustodyEvidenceIT {
 
   @Test
   void everyPrivateKeyObjectOnTheTokenIsSensitiveLocalAndNeverExtractable() {
-    Pkcs11Token token = app.bean(Pkcs11Token.class);
-    List<String> labels = new ArrayList<>(token.keyLabels());
+    TokenKeys token = app.bean(TokenKeys.class);
+    List<String> labels = new ArrayList<>(token.labels(HsmLabels.KEY_PREFIX));
     labels.add(KeySealer.KEK_LABEL);
     assertThat(labels).hasSizeGreaterThan(2);
     for (String label : labels) {
@@ -145,7 +145,7 @@ class KeyCustodyEvidenceIT {
   void theApisCompositePublicKeyVerifiesASignatureMadeWithTheHsmHeldEcHalf() throws Exception {
     KeyName name =
         new KeyName(new TenantId(UUID.fromString(tenant)), Algorithm.COMPOSITE_ML_DSA, 2);
-    Pkcs11Token token = app.bean(Pkcs11Token.class);
+    TokenKeys token = app.bean(TokenKeys.class);
     byte[] message = "composite".getBytes(StandardCharsets.UTF_8);
     CompositePublicKey composite =
         new CompositePublicKey(
@@ -154,8 +154,9 @@ class KeyCustodyEvidenceIT {
         KeyFactory.getInstance("EC")
             .generatePublic(new X509EncodedKeySpec(composite.getPublicKeys().get(1).getEncoded()));
 
-    Signature hsm = Signature.getInstance("SHA256withECDSA", token.provider());
-    hsm.initSign(token.privateKey(name.label()));
+    Signature hsm =
+        Signature.getInstance("SHA256withECDSA", app.bean(TokenSession.class).provider());
+    hsm.initSign(token.privateKey(HsmLabels.key(name)));
     hsm.update(message);
     byte[] ecSignature = hsm.sign();
     Signature jdk = Signature.getInstance("SHA256withECDSA", "SunEC");
@@ -165,7 +166,7 @@ class KeyCustodyEvidenceIT {
 
     CompositePrivateKey privateKey =
         new CompositePrivateKey(
-            CompositeMlDsaScheme.OID, mlDsaPrivateKey(name), token.privateKey(name.label()));
+            CompositeMlDsaScheme.OID, mlDsaPrivateKey(name), token.privateKey(HsmLabels.key(name)));
     Signature signer = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
     signer.initSign(privateKey);
     signer.update(message);

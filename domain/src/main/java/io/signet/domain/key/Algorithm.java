@@ -68,7 +68,13 @@ public enum Algorithm {
   private final String wireName;
   private final String alias;
   private final String shortName;
+
+  // Both are unmodifiable copies, made in the constructor (the JDK has no immutable collection
+  // type for the checker to see).
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<HashAlgorithm> hashAlgorithms;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<SignatureFormat> formats;
 
   Algorithm(
@@ -80,8 +86,8 @@ public enum Algorithm {
     this.wireName = wireName;
     this.alias = alias;
     this.shortName = shortName;
-    this.hashAlgorithms = hashAlgorithms;
-    this.formats = formats;
+    this.hashAlgorithms = Collections.unmodifiableSet(EnumSet.copyOf(hashAlgorithms));
+    this.formats = List.copyOf(formats);
   }
 
   /** The name responses carry. */
@@ -96,7 +102,7 @@ public enum Algorithm {
 
   /** The hashes {@code sign-hash} and {@code verify-hash} take with this algorithm. */
   public Set<HashAlgorithm> hashAlgorithms() {
-    return Collections.unmodifiableSet(hashAlgorithms);
+    return hashAlgorithms;
   }
 
   /** True when sign-hash takes {@code hash} with this algorithm. */

@@ -2,17 +2,12 @@ package io.signet.domain.key;
 
 import io.signet.domain.SignetException;
 import io.signet.domain.tenant.TenantId;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * Names one key version: (tenant, algorithm, version). Its {@link #label()} ties the HSM objects
- * and the sealed key material to exactly this version.
+ * Names one key version: (tenant, algorithm, version). How custody names its objects for a version
+ * (HSM labels, sealing contexts) is the custody adapter's business.
  */
 public record KeyName(TenantId tenant, Algorithm algorithm, int version) {
-  private static final Pattern LABEL =
-      Pattern.compile("signet\\.([0-9a-f-]{36})\\.([a-z0-9-]+)\\.v([1-9][0-9]{0,9})");
 
   public KeyName {
     if (tenant == null || algorithm == null) {
@@ -29,28 +24,9 @@ public record KeyName(TenantId tenant, Algorithm algorithm, int version) {
     return (int) version;
   }
 
-  /** {@code signet.<tenant>.<algorithm>.v<version>}: the HSM label and the sealing context. */
-  public String label() {
-    return "signet." + tenant + "." + algorithm.shortName() + ".v" + version;
-  }
-
-  /** The key name a label stands for, or empty when the label is not one of Signet's. */
-  public static Optional<KeyName> fromLabel(String label) {
-    var m = LABEL.matcher(label);
-    if (!m.matches()) return Optional.empty();
-    try {
-      return Optional.of(
-          new KeyName(
-              new TenantId(UUID.fromString(m.group(1))),
-              Algorithm.fromShortName(m.group(2)),
-              Integer.parseInt(m.group(3))));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
+  /** {@code <tenant>/<algorithm>/v<version>}: how audit records and logs name the version. */
   @Override
   public String toString() {
-    return label();
+    return tenant + "/" + algorithm.shortName() + "/v" + version;
   }
 }

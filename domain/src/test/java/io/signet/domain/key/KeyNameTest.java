@@ -9,19 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class KeyNameTest {
   @Test
-  void labelRoundTrips() {
-    for (Algorithm algorithm : Algorithm.values()) {
-      KeyName name = new KeyName(TenantId.random(), algorithm, 42);
-      assertThat(KeyName.fromLabel(name.label())).contains(name);
-    }
-  }
-
-  @Test
-  void ignoresLabelsThatAreNotSignets() {
-    assertThat(KeyName.fromLabel("signet-selftest")).isEmpty();
-    assertThat(KeyName.fromLabel("signet.kek.v1")).isEmpty();
-    assertThat(KeyName.fromLabel("signet." + TenantId.random() + ".rsa.v1")).isEmpty();
-    assertThat(KeyName.fromLabel("signet." + TenantId.random() + ".mldsa65.v0")).isEmpty();
+  void printsTenantAlgorithmAndVersion() {
+    TenantId tenant = TenantId.random();
+    assertThat(new KeyName(tenant, Algorithm.DILITHIUM3, 7)).hasToString(tenant + "/mldsa65/v7");
   }
 
   @Test
