@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   private final boolean asRoot;
   private volatile Process server;
   private volatile boolean closing;
-  private volatile int restarts;
+  private final AtomicInteger restarts = new AtomicInteger();
 
   private EmbeddedDatabase(Path binaries, Path dir, int port, String password) throws IOException {
     this.binaries = binaries;
@@ -125,7 +126,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   int restarts() {
-    return restarts;
+    return restarts.get();
   }
 
   /** Stops the server with a fast shutdown (in-flight transactions roll back, nothing is lost). */
@@ -176,8 +177,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
     Files.writeString(
         data.resolve("pg_hba.conf"),
-        "# Written by Signet at every start: SCRAM password over loopback TCP, nothing else.\n"
-            + "host all all 127.0.0.1/32 scram-sha-256\n");
+        """
+        # Written by Signet at every start: SCRAM password over loopback TCP, nothing else.
+        host all all 127.0.0.1/32 scram-sha-256
+        """);
   }
 
   private void startServer(Duration wait) throws IOException {
@@ -229,7 +232,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         LOG.warn("embedded PostgreSQL exited with {}; restarting it (see {})", p.exitValue(), log);
         try {
           startServer(STARTUP);
-          restarts++;
+          restarts.incrementAndGet();
           LOG.info("embedded PostgreSQL is back on 127.0.0.1:{}", port);
           break;
         } catch (IOException | RuntimeException e) {

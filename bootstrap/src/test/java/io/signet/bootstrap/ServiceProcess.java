@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
         new ServiceProcess(
             Processes.start(log, env, Processes.JAVA.toString(), "-jar", Processes.JAR.toString()),
             port);
-    service.awaitReadiness(200, Duration.ofSeconds(120));
+    service.awaitReadiness(200, Duration.ofMinutes(2));
     return service;
   }
 

@@ -36,7 +36,8 @@ final class SigningLoad implements AutoCloseable {
     this.headers = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
     this.body =
         "{\"message\":\""
-            + Base64.getEncoder().encodeToString("fault injection".getBytes())
+            + Base64.getEncoder()
+                .encodeToString("fault injection".getBytes(java.nio.charset.StandardCharsets.UTF_8))
             + "\",\"key_version\":1}";
     for (int i = 0; i < clientCount; i++) {
       clients.add(Thread.ofPlatform().daemon().name("signing-client-" + i).start(this::loop));

@@ -39,6 +39,7 @@ public final class ReconnectingDriver implements Driver {
     if (!acceptsURL(url)) return null;
     long deadline = System.nanoTime() + PATIENCE_NANOS;
     Properties attempt = info;
+    boolean retrying = false;
     while (true) {
       try {
         Connection connection = postgres.connect(url, attempt);
@@ -48,7 +49,8 @@ public final class ReconnectingDriver implements Driver {
         if (!connectedOnce || !NOT_YET.contains(e.getSQLState()) || System.nanoTime() > deadline) {
           throw e;
         }
-        if (attempt == info) {
+        if (!retrying) {
+          retrying = true;
           attempt = new Properties();
           attempt.putAll(info);
           attempt.setProperty("loginTimeout", RETRY_LOGIN_TIMEOUT_SECONDS);
