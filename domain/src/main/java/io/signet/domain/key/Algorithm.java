@@ -110,6 +110,11 @@ public enum Algorithm {
     return hashAlgorithms.contains(hash);
   }
 
+  /** True for the algorithms that bind a context string (FIPS 204 ctx): ML-DSA and composite. */
+  public boolean hasContext() {
+    return this == DILITHIUM3 || this == COMPOSITE_ML_DSA;
+  }
+
   /** The signature formats of this algorithm; the first is the default. */
   public List<SignatureFormat> formats() {
     return formats;

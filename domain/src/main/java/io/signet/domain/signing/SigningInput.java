@@ -44,15 +44,11 @@ public sealed interface SigningInput {
                   .map(SignatureFormat::wireName)
                   .collect(Collectors.joining(", ")));
     }
-    if (context().length() > 0 && !hasContext(algorithm)) {
+    if (context().length() > 0 && !algorithm.hasContext()) {
       throw SignetException.InvalidRequest.field(
           "context is not valid for " + algorithm.wireName() + " (only ML-DSA and composite)");
     }
     if (this instanceof Digest digest) digest.requireHashSupportedBy(algorithm);
-  }
-
-  private static boolean hasContext(Algorithm algorithm) {
-    return algorithm == Algorithm.DILITHIUM3 || algorithm == Algorithm.COMPOSITE_ML_DSA;
   }
 
   record Message(Bytes message, Bytes context, SignatureFormat format) implements SigningInput {
