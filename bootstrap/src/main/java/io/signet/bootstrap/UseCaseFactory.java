@@ -25,6 +25,7 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -109,8 +110,8 @@ class UseCaseFactory {
   }
 
   @Singleton
-  ListKeys listKeys(KeyVersions versions) {
-    return new ListKeys(versions);
+  ListKeys listKeys(KeyVersions versions, PublicKeyForms forms) {
+    return new ListKeys(versions, forms);
   }
 
   @Singleton

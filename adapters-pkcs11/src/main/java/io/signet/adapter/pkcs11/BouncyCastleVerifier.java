@@ -3,6 +3,7 @@ package io.signet.adapter.pkcs11;
 import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.domain.Bytes;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.signing.SigningInput;
 import jakarta.inject.Singleton;
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 public final class BouncyCastleVerifier implements SignatureVerifier, PublicKeyForms {
 
   @Override
-  public Forms of(KeyVersion key) {
+  public KeyForms of(KeyVersion key) {
     return SignatureSchemes.of(key.name().algorithm()).forms(key.publicKey());
   }
 

@@ -1,9 +1,9 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody.GeneratedKey;
-import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
@@ -127,7 +127,7 @@ final class EcdsaScheme implements SignatureScheme {
   }
 
   @Override
-  public PublicKeyForms.Forms forms(Bytes spki) {
+  public KeyForms forms(Bytes spki) {
     ECPublicKeyParameters key = parameters(spki);
     ECPoint q = key.getQ().normalize();
     int length = (key.getParameters().getCurve().getFieldSize() + 7) / 8;
@@ -136,8 +136,7 @@ final class EcdsaScheme implements SignatureScheme {
     jwk.put("crv", algorithm == Algorithm.ECDSA_P256 ? "P-256" : "secp256k1");
     jwk.put("x", SignatureScheme.base64Url(q.getAffineXCoord().toBigInteger(), length));
     jwk.put("y", SignatureScheme.base64Url(q.getAffineYCoord().toBigInteger(), length));
-    return new PublicKeyForms.Forms(
-        jwk, algorithm == Algorithm.ECDSA_SECP256K1 ? Ethereum.address(q) : null);
+    return new KeyForms(jwk, algorithm == Algorithm.ECDSA_SECP256K1 ? Ethereum.address(q) : null);
   }
 
   /** The EIP-55 address of a secp256k1 public key. */

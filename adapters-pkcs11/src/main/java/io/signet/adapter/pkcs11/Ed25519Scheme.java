@@ -1,9 +1,9 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody.GeneratedKey;
-import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
@@ -73,13 +73,13 @@ final class Ed25519Scheme implements SignatureScheme {
   }
 
   @Override
-  public PublicKeyForms.Forms forms(Bytes spki) {
+  public KeyForms forms(Bytes spki) {
     byte[] raw = SubjectPublicKeyInfo.getInstance(spki.toArray()).getPublicKeyData().getBytes();
     Map<String, String> jwk = new LinkedHashMap<>();
     jwk.put("kty", "OKP");
     jwk.put("crv", "Ed25519");
     jwk.put("x", SignatureScheme.base64Url(raw));
-    return new PublicKeyForms.Forms(jwk, null);
+    return new KeyForms(jwk, null);
   }
 
   private static Bytes message(SigningInput input) {

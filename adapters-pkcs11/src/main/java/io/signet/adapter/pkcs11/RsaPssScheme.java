@@ -1,9 +1,9 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody.GeneratedKey;
-import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
@@ -78,13 +78,13 @@ final class RsaPssScheme implements SignatureScheme {
   }
 
   @Override
-  public PublicKeyForms.Forms forms(Bytes spki) {
+  public KeyForms forms(Bytes spki) {
     RSAKeyParameters key = rsa(spki);
     Map<String, String> jwk = new LinkedHashMap<>();
     jwk.put("kty", "RSA");
     jwk.put("n", SignatureScheme.base64Url(key.getModulus(), 0));
     jwk.put("e", SignatureScheme.base64Url(key.getExponent(), 0));
-    return new PublicKeyForms.Forms(jwk, null);
+    return new KeyForms(jwk, null);
   }
 
   private static RSAKeyParameters rsa(Bytes spki) {

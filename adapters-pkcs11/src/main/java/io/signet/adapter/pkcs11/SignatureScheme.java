@@ -1,9 +1,9 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody.GeneratedKey;
-import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.signing.SigningInput;
@@ -41,8 +41,8 @@ interface SignatureScheme {
   PublicKey publicKey(Bytes spki) throws GeneralSecurityException;
 
   /** The public JWK and address of {@code spki}, where the algorithm has them. */
-  default PublicKeyForms.Forms forms(Bytes spki) {
-    return PublicKeyForms.Forms.none();
+  default KeyForms forms(Bytes spki) {
+    return KeyForms.none();
   }
 
   /** Unpadded base64url of an unsigned big-endian integer of at least {@code length} bytes. */

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.GetActiveKey;
 import io.signet.application.ListKeys;
-import io.signet.application.port.PublicKeyForms;
 import io.signet.domain.access.Principal;
 import io.signet.domain.access.Scope;
 import io.signet.domain.key.Algorithm;
@@ -32,15 +31,9 @@ final class KeyController {
   private final GetActiveKey getActiveKey;
   private final KeyOperations operations;
   private final Exchange exchange;
-  private final PublicKeyForms publicKeyForms;
 
   KeyController(
-      ListKeys listKeys,
-      GetActiveKey getActiveKey,
-      KeyOperations operations,
-      Exchange exchange,
-      PublicKeyForms publicKeyForms) {
-    this.publicKeyForms = publicKeyForms;
+      ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
     this.listKeys = listKeys;
     this.getActiveKey = getActiveKey;
     this.operations = operations;
@@ -60,7 +53,7 @@ final class KeyController {
                 algorithm == null ? null : Algorithm.parse(algorithm),
                 status == null ? null : KeyStatus.parse(status))
             .stream()
-            .map(v -> KeyViews.KeyView.of(v, publicKeyForms.of(v)))
+            .map(listed -> KeyViews.KeyView.of(listed.version(), listed.forms()))
             .toList();
     return exchange.ok(request, new KeyViews.KeyList(keys));
   }

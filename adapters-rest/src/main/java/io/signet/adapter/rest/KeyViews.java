@@ -3,7 +3,7 @@ package io.signet.adapter.rest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.signet.application.port.PublicKeyForms;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyPolicy;
 import io.signet.domain.key.KeyVersion;
 import java.util.List;
@@ -26,11 +26,11 @@ final class KeyViews {
       @Nullable String address,
       @Nullable Map<String, String> jwk) {
     static KeyView of(KeyVersion v) {
-      return of(v, PublicKeyForms.Forms.none());
+      return of(v, KeyForms.none());
     }
 
     /** With the public key's other forms, as the key listing shows them. */
-    static KeyView of(KeyVersion v, PublicKeyForms.Forms forms) {
+    static KeyView of(KeyVersion v, KeyForms forms) {
       return new KeyView(
           v.name().version(),
           v.name().algorithm().wireName(),

@@ -27,7 +27,7 @@ import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
 import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.InMemoryTenants;
-import io.signet.application.port.PublicKeyForms;
+import io.signet.domain.key.KeyForms;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -105,7 +105,7 @@ class FakeCoreFactory {
 
   @Singleton
   ListKeys listKeys() {
-    return new ListKeys(versions);
+    return new ListKeys(versions, key -> KeyForms.none());
   }
 
   @Singleton
@@ -136,12 +136,6 @@ class FakeCoreFactory {
   @Singleton
   SignBatch signBatch(SignPayload signPayload) {
     return new SignBatch(signPayload, signingLog);
-  }
-
-  /** Key listings' JWK and address: none from the fake custody's software ML-DSA keys. */
-  @Singleton
-  PublicKeyForms publicKeyForms() {
-    return key -> PublicKeyForms.Forms.none();
   }
 
   @Singleton
