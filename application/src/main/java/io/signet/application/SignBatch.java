@@ -1,6 +1,7 @@
 package io.signet.application;
 
 import io.signet.application.port.SigningLog;
+import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.key.KeyName;
@@ -37,9 +38,9 @@ public final class SignBatch {
     List<SigningEvent> events = new ArrayList<>(items.size());
     for (Item item : items) {
       try {
-        SignPayload.Signed signed = signPayload.signUnrecorded(item.name(), item.input());
+        Bytes signature = signPayload.signUnrecorded(item.name(), item.input());
         events.add(signPayload.event(item.name(), item.input(), requestId));
-        outcomes.add(new Outcome.Signed(signed));
+        outcomes.add(new Outcome.Signed(signature));
       } catch (SignetException e) {
         outcomes.add(new Outcome.Failed(e));
       }
@@ -57,7 +58,7 @@ public final class SignBatch {
 
   /** What became of one item: its signature, or why it was not signed. */
   public sealed interface Outcome {
-    record Signed(SignPayload.Signed signed) implements Outcome {}
+    record Signed(Bytes signature) implements Outcome {}
 
     record Failed(SignetException error) implements Outcome {}
   }

@@ -28,24 +28,26 @@ public final class SignPayload {
     this.clock = clock;
   }
 
-  public Signed sign(KeyName name, SigningInput input, RequestId requestId) {
-    Signed signed = signUnrecorded(name, input);
-    log.record(SigningEvent.of(name, input, requestId, clock.instant()));
-    return signed;
+  /** Signs with the named version, once the signature is in the signing log; returns it. */
+  public Bytes sign(KeyName name, SigningInput input, RequestId requestId) {
+    Bytes signature = signUnrecorded(name, input);
+    log.record(event(name, input, requestId));
+    return signature;
   }
 
-  /** Checks and signs, without the audit record: the caller records it before releasing. */
-  Signed signUnrecorded(KeyName name, SigningInput input) {
+  /**
+   * Checks and signs, without the audit record: the caller ({@link SignBatch}) records it before
+   * releasing the signature.
+   */
+  Bytes signUnrecorded(KeyName name, SigningInput input) {
     input.requireSupportedBy(name.algorithm());
-    KeyVersion key = KeyLookup.visible(versions, name);
+    KeyVersion key = KeyVersion.visible(name, versions.find(name));
     key.requireSignable();
-    return new Signed(key, custody.sign(key, input));
+    return custody.sign(key, input);
   }
 
+  /** The audit record of signing {@code input} with {@code name}, as of now. */
   SigningEvent event(KeyName name, SigningInput input, RequestId requestId) {
     return SigningEvent.of(name, input, requestId, clock.instant());
   }
-
-  /** The version that signed, and the signature. */
-  public record Signed(KeyVersion key, Bytes signature) {}
 }

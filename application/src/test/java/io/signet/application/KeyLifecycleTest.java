@@ -59,14 +59,33 @@ class KeyLifecycleTest {
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final DirectTransactions tx = new DirectTransactions();
-  private final GenerateKey generate = new GenerateKey(versions, custody, audit, tx, clock);
-  private final RotateKey rotate = new RotateKey(versions, custody, audit, tx, clock);
-  private final RetireKey retire = new RetireKey(versions, audit, tx, clock);
-  private final ArchiveKey archive = new ArchiveKey(versions, custody, audit, tx, clock);
-  private final ReconcileKeyCustody reconcile =
-      new ReconcileKeyCustody(versions, custody, audit, clock, Duration.ofMinutes(2));
+  private final UseCases core = core(tx);
+  private final GenerateKey generate = core.generateKey();
+  private final RotateKey rotate = core.rotateKey();
+  private final RetireKey retire = core.retireKey();
+  private final ArchiveKey archive = core.archiveKey();
+  private final ReconcileKeyCustody reconcile = core.reconcileKeyCustody();
   private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.random());
   private TenantId tenant;
+
+  /** The use cases over this test's fakes, committing through {@code transactions}. */
+  private UseCases core(io.signet.application.port.Transactions transactions) {
+    return new UseCases(
+        new UseCases.Ports(
+            tenants,
+            new io.signet.application.fake.InMemoryApiKeys(),
+            audit,
+            transactions,
+            versions,
+            policies,
+            custody,
+            custody.verifier(),
+            new io.signet.application.fake.InMemorySigningLog(),
+            key -> io.signet.domain.key.KeyForms.none()),
+        clock,
+        new java.security.SecureRandom(),
+        Duration.ofMinutes(2));
+  }
 
   @BeforeEach
   void createTenant() {
@@ -161,17 +180,13 @@ class KeyLifecycleTest {
     assertThat(versions.isClaimed(new KeyName(tenant, Algorithm.DILITHIUM3, 1))).isFalse();
 
     GenerateKey failingCommit =
-        new GenerateKey(
-            versions,
-            custody,
-            audit,
-            new io.signet.application.port.Transactions() {
+        core(new io.signet.application.port.Transactions() {
               @Override
               public <T> T inTransaction(java.util.function.Supplier<T> work) {
                 throw new SignetException.Unavailable("db down", null);
               }
-            },
-            clock);
+            })
+            .generateKey();
     assertThatThrownBy(() -> failingCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
         .isInstanceOf(SignetException.Unavailable.class);
     assertThat(custody.heldKeys()).isEmpty();

@@ -3,7 +3,9 @@ package io.signet.bootstrap;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signet.application.StartupFailure;
+import io.signet.domain.Causes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public final class Application {
       Map<String, Object> properties = new HashMap<>();
       embedded = EmbeddedDatabase.startIfRequested();
       embedded.ifPresent(db -> properties.putAll(db.properties()));
+      properties.putAll(SecretFiles.properties(System.getenv()));
       ApplicationContext context =
           ApplicationContext.builder()
               .mainClass(Application.class)
@@ -63,12 +66,12 @@ public final class Application {
     private StartupReport() {}
 
     static String reason(Throwable failure) {
-      Throwable deepest = failure;
-      for (Throwable c = failure; c != null; c = c.getCause()) {
+      List<Throwable> chain = Causes.chain(failure);
+      for (Throwable c : chain) {
         if (c instanceof StartupFailure) return c.getMessage();
-        deepest = c;
       }
-      for (Throwable c = failure; c != null; c = c.getCause()) {
+      Throwable deepest = chain.getLast();
+      for (Throwable c : chain) {
         if (c instanceof java.sql.SQLException || c instanceof java.net.ConnectException) {
           return "the database is unreachable or refused the login (DATASOURCES_DEFAULT_URL,"
               + " _USERNAME, _PASSWORD): "

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,14 +136,19 @@ final class EmbeddedDatabase implements AutoCloseable {
     closing = true;
     Process p = server;
     if (p == null || !p.isAlive()) return;
+    signalFastShutdown(p.toHandle());
+  }
+
+  /** SIGINT (PostgreSQL's fast shutdown), then SIGKILL if it has not stopped in time. */
+  private static void signalFastShutdown(ProcessHandle server) {
     try {
-      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-      if (!p.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) p.destroyForcibly();
-    } catch (IOException e) {
-      p.destroyForcibly();
+      new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
+      server.onExit().get(STOP.toSeconds(), TimeUnit.SECONDS);
+    } catch (IOException | java.util.concurrent.ExecutionException | TimeoutException e) {
+      server.destroyForcibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      p.destroyForcibly();
+      server.destroyForcibly();
     }
   }
 
@@ -156,6 +162,7 @@ final class EmbeddedDatabase implements AutoCloseable {
    * single-user mode, which listens on nothing.
    */
   private void initialize(Path secret, boolean newSecret) throws IOException {
+    stopOrphan();
     if (!Files.exists(data.resolve("PG_VERSION"))) {
       run(
           List.of(
@@ -183,6 +190,26 @@ final class EmbeddedDatabase implements AutoCloseable {
         """);
   }
 
+  /**
+   * A server left running by a Signet that was killed (kill -9 of the JVM leaves its child running)
+   * still holds the data directory: it gets a fast shutdown before this start.
+   */
+  private void stopOrphan() throws IOException {
+    Path pidFile = data.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) return;
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+    } catch (RuntimeException unreadable) {
+      return; // PostgreSQL itself judges a stale or damaged lock file
+    }
+    Optional<ProcessHandle> orphan =
+        ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").endsWith("/bin/postgres"));
+    if (orphan.isEmpty()) return;
+    LOG.warn("stopping an embedded PostgreSQL left running by an earlier start (pid {})", pid);
+    signalFastShutdown(orphan.get());
+  }
+
   private void startServer(Duration wait) throws IOException {
     List<String> command = new ArrayList<>(List.of(bin("postgres"), "-D", data.toString()));
     for (String setting :
@@ -200,23 +227,35 @@ final class EmbeddedDatabase implements AutoCloseable {
       command.add("-c");
       command.add(setting);
     }
-    Process p =
-        builder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    server = p;
     Instant deadline = Instant.now().plus(wait);
-    while (Instant.now().isBefore(deadline)) {
-      if (!p.isAlive()) {
-        throw new StartupFailure(
-            "embedded PostgreSQL exited with " + p.exitValue() + " at start-up: see " + log);
+    int exit = 0;
+    while (Instant.now().isBefore(deadline) && !closing) {
+      Process p =
+          builder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      server = p;
+      while (p.isAlive() && Instant.now().isBefore(deadline)) {
+        try (var c = DriverManager.getConnection(jdbcUrl(), USER, password)) {
+          return;
+        } catch (SQLException notYet) {
+          sleep(100);
+        }
       }
-      try (var c = DriverManager.getConnection(jdbcUrl(), USER, password)) {
-        return;
-      } catch (SQLException notYet) {
-        sleep(100);
+      if (p.isAlive()) {
+        p.destroyForcibly();
+      } else {
+        // An early exit is usually the previous server's processes still holding its shared
+        // memory for a moment after a kill: try again until the deadline.
+        exit = p.exitValue();
+        sleep(200);
       }
     }
-    p.destroyForcibly();
-    throw new StartupFailure("embedded PostgreSQL did not accept connections in " + wait);
+    throw new StartupFailure(
+        "embedded PostgreSQL did not accept connections in "
+            + wait.toSeconds()
+            + " s (last exit code "
+            + exit
+            + "): see "
+            + log);
   }
 
   /** Restarts the server whenever it dies, until {@link #close()}. */
@@ -228,17 +267,16 @@ final class EmbeddedDatabase implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      if (closing) return;
+      LOG.warn("embedded PostgreSQL exited with {}; restarting it (see {})", p.exitValue(), log);
       while (!closing) {
-        LOG.warn("embedded PostgreSQL exited with {}; restarting it (see {})", p.exitValue(), log);
         try {
           startServer(STARTUP);
           restarts.incrementAndGet();
           LOG.info("embedded PostgreSQL is back on 127.0.0.1:{}", port);
           break;
         } catch (IOException | RuntimeException e) {
-          // e.g. the killed server's backends still hold its shared memory for a moment
-          p = server;
-          sleep(200);
+          LOG.warn("embedded PostgreSQL did not restart ({}); trying again", e.getMessage());
         }
       }
     }

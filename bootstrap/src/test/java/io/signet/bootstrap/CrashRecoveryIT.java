@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.GenerateKey;
 import io.signet.application.ReconcileKeyCustody;
-import io.signet.application.port.AuditLog;
+import io.signet.application.UseCases;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
@@ -18,7 +18,9 @@ import io.signet.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -54,13 +56,24 @@ class CrashRecoveryIT {
               throw new SimulatedCrash();
             }
           };
+      UseCases.Ports ports = app.bean(UseCases.Ports.class);
       GenerateKey generate =
-          new GenerateKey(
-              app.bean(KeyVersions.class),
-              app.bean(KeyCustody.class),
-              app.bean(AuditLog.class),
-              crashing,
-              app.bean(Clock.class));
+          new UseCases(
+                  new UseCases.Ports(
+                      ports.tenants(),
+                      ports.apiKeys(),
+                      ports.audit(),
+                      crashing,
+                      ports.versions(),
+                      ports.policies(),
+                      ports.custody(),
+                      ports.verifier(),
+                      ports.signingLog(),
+                      ports.publicKeyForms()),
+                  app.bean(Clock.class),
+                  new SecureRandom(),
+                  Duration.ofMinutes(2))
+              .generateKey();
       assertThatThrownBy(
               () ->
                   generate.generate(

@@ -14,19 +14,26 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded database as the jar runs it with {@code SIGNET_EMBEDDED_DATABASE=true}: durable
  * settings in force, closed to every login without the generated password, no Signet secret in the
- * server's environment, restarted by itself after a kill -9, stopped with the service.
+ * server's environment, restarted by itself after a kill -9, stopped with the service. The service
+ * is stopped with SIGTERM under signing load: readiness turns DOWN first, the process exits in
+ * bounded time, no answer is a 500, and every signature answered 200 has its row.
  */
 class EmbeddedDatabaseIT {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseIT.class);
   @TempDir Path dir;
 
   @Test
-  void isDurableClosedSupervisedAndHoldsNoSecret() throws Exception {
+  void isDurableClosedSupervisedAndHoldsNoSecretAndTheServiceStopsCleanlyUnderLoad()
+      throws Exception {
     int pgPort = Processes.freePort();
     Path pgDir = dir.resolve("postgres");
     Map<String, String> env =
@@ -36,9 +43,10 @@ class EmbeddedDatabaseIT {
             "SIGNET_EMBEDDED_POSTGRES_PORT", Integer.toString(pgPort));
     String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
     ProcessHandle server;
+    SigningLoad load;
     try (ServiceProcess service =
         ServiceProcess.start(Path.of("target", "embedded-database-it.log"), env)) {
-      server = postmasterOf(service.process);
+      server = postmasterOf(service.process, -1);
 
       String environment =
           new String(
@@ -69,30 +77,77 @@ class EmbeddedDatabaseIT {
 
       String apiKey = service.signingTenant();
       server.destroyForcibly(); // kill -9 of the postmaster
+      ProcessHandle restarted = postmasterOf(service.process, server.pid());
+      var signing = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+      String body = "{\"message\":\"aGVsbG8=\",\"key_version\":1}";
+      int status = 0;
+      long until = System.nanoTime() + 60_000_000_000L;
+      while (status != 200 && System.nanoTime() < until) {
+        status = service.http.send("POST", "/api/v1/signature/sign", signing, body).status();
+        assertThat(status).as("while PostgreSQL recovers: 503, never a 500").isIn(200, 503);
+      }
+      assertThat(status).as("signing is back by itself").isEqualTo(200);
       service.awaitReadiness(200, Duration.ofSeconds(60));
-      ProcessHandle restarted = postmasterOf(service.process);
-      assertThat(restarted.pid()).as("a new server process").isNotEqualTo(server.pid());
-      var signed =
-          service.http.send(
-              "POST",
-              "/api/v1/signature/sign",
-              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-              "{\"message\":\"aGVsbG8=\",\"key_version\":1}");
-      assertThat(signed.status()).isEqualTo(200);
       server = restarted;
+
+      load = sigtermUnderLoad(service, apiKey);
     }
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (server.isAlive() && System.nanoTime() < deadline) SigningLoad.sleep(50);
     assertThat(server.isAlive()).as("PostgreSQL stops with the service").isFalse();
+    try (EmbeddedDatabase again = EmbeddedDatabase.start(pgDir, pgPort);
+        Connection c =
+            login(url, "postgres", Files.readString(pgDir.resolve("password")).strip())) {
+      assertThat(load.missingFrom(c)).as("acknowledged signatures without their row").isZero();
+    }
   }
 
-  /** The postmaster: the child of the service process running bin/postgres (waits for it). */
-  private static ProcessHandle postmasterOf(Process service) {
+  /**
+   * SIGTERM of the service under signing load: readiness turns DOWN before the process exits, the
+   * process exits within 30 s, and no answer is a 500. Returns the load, to count its signatures.
+   */
+  private static SigningLoad sigtermUnderLoad(ServiceProcess service, String apiKey)
+      throws Exception {
+    SigningLoad load = new SigningLoad(service.base, apiKey, 6);
+    boolean sawReadinessDown = false;
+    long stopMillis;
+    try {
+      load.millisToFirstSuccessAfter(System.nanoTime(), 30_000);
+      SigningLoad.sleep(1_500);
+      long sigterm = System.nanoTime();
+      service.process.destroy(); // SIGTERM
+      while (service.process.isAlive() && !sawReadinessDown) {
+        sawReadinessDown = service.readiness() == 503;
+      }
+      assertThat(service.process.waitFor(30, TimeUnit.SECONDS))
+          .as("exits within 30 s of SIGTERM")
+          .isTrue();
+      stopMillis = (System.nanoTime() - sigterm) / 1_000_000;
+    } finally {
+      load.close();
+    }
+    LOG.info(
+        "SIGTERM under load: exit {} after {} ms; {} acknowledged, statuses {}, {} unanswered",
+        service.process.exitValue(),
+        stopMillis,
+        load.acknowledgedCount(),
+        load.statuses(),
+        load.unanswered());
+    assertThat(sawReadinessDown).as("readiness went DOWN before the process exited").isTrue();
+    assertThat(service.process.exitValue()).isIn(0, 143);
+    assertThat(load.statuses().keySet()).as("only 200 or 503, never a 500").isSubsetOf(200, 503);
+    assertThat(load.acknowledgedCount()).isPositive();
+    return load;
+  }
+
+  /** The postmaster: the child of the service running bin/postgres, other than {@code notPid}. */
+  private static ProcessHandle postmasterOf(Process service, long notPid) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
       var found =
           service
               .children()
+              .filter(p -> p.pid() != notPid)
               .filter(p -> p.info().command().orElse("").endsWith("/bin/postgres"))
               .findFirst();
       if (found.isPresent()) return found.get();

@@ -1,5 +1,8 @@
 package io.signet.adapter.persistence;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.signet.application.port.SigningLog;
 import io.signet.domain.SignetException;
@@ -31,6 +34,16 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 public final class JdbcSigningLog implements SigningLog {
+  private static final DistributionSummary BATCH_SIZE =
+      DistributionSummary.builder("signet.signing.log.batch.size")
+          .description("events per group commit of the signing log")
+          .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+          .register(Metrics.globalRegistry);
+  private static final Timer COMMIT =
+      Timer.builder("signet.signing.log.commit")
+          .description("time to write and commit one batch of the signing log")
+          .publishPercentileHistogram()
+          .register(Metrics.globalRegistry);
   private static final String INSERT =
       "INSERT INTO signature_event (at, tenant_id, algorithm, version, operation, payload_sha256, request_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -99,7 +112,8 @@ public final class JdbcSigningLog implements SigningLog {
         queue.drainTo(batch, maxBatch - 1);
         batchStartedNanos = System.nanoTime();
         writing = true;
-        write(batch);
+        BATCH_SIZE.record(batch.size());
+        COMMIT.record(() -> write(batch));
         batch.forEach(p -> p.done().complete(null));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
+import io.signet.application.contract.SigningLogContract;
+import io.signet.application.port.SigningLog;
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.audit.RequestId;
@@ -23,7 +25,28 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-class JdbcSigningLogIT {
+class JdbcSigningLogIT extends SigningLogContract {
+  @Override
+  protected SigningLog log() {
+    return PersistenceContext.get().getBean(JdbcSigningLog.class);
+  }
+
+  @Override
+  protected List<RequestId> recorded(TenantId tenant) {
+    var db = PostgresTestDatabase.container();
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s = c.prepareStatement("SELECT request_id FROM signature_event WHERE tenant_id = ?")) {
+      s.setObject(1, tenant.value());
+      List<RequestId> ids = new ArrayList<>();
+      try (var rows = s.executeQuery()) {
+        while (rows.next()) ids.add(new RequestId(rows.getObject(1, java.util.UUID.class)));
+      }
+      return ids;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void everyConcurrentEventIsDurableWhenRecordReturnsAndTheyShareCommits() throws Exception {
     JdbcSigningLog log = PersistenceContext.get().getBean(JdbcSigningLog.class);

@@ -1,5 +1,7 @@
 package io.signet.adapter.pkcs11;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.micronaut.context.annotation.Value;
 import io.signet.domain.key.KeyName;
 import jakarta.inject.Singleton;
@@ -21,6 +23,9 @@ import java.util.function.Supplier;
  */
 @Singleton
 final class UnsealedKeyCache {
+  private static final Counter HITS = Metrics.counter("signet.key.cache.requests", "result", "hit");
+  private static final Counter MISSES =
+      Metrics.counter("signet.key.cache.requests", "result", "miss");
   private final boolean enabled;
   private final int maxEntries;
   private final long ttlNanos;
@@ -42,9 +47,11 @@ final class UnsealedKeyCache {
     synchronized (entries) {
       Entry entry = entries.get(name);
       if (entry != null && now - entry.loadedAt < ttlNanos && type.isInstance(entry.key)) {
+        HITS.increment();
         return type.cast(entry.key);
       }
     }
+    MISSES.increment();
     T key = unseal.get();
     synchronized (entries) {
       entries.put(name, new Entry(key, now));

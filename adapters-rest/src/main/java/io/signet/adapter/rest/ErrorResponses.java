@@ -60,9 +60,7 @@ final class ErrorResponses
               exchange
                   .error(
                       request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
-                  .header(
-                      "Retry-After",
-                      Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+                  .header("Retry-After", Long.toString(limited.retryAfterSeconds()));
           case SignetException.Unavailable unavailable -> {
             LOG.warn(
                 "{} {}: {}",

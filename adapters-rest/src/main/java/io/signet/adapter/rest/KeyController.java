@@ -66,6 +66,7 @@ final class KeyController {
   }
 
   @Post("/generate")
+  @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> generate(HttpRequest<?> request, @Body byte[] body) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
@@ -73,6 +74,7 @@ final class KeyController {
   }
 
   @Post("/rotate")
+  @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> rotate(HttpRequest<?> request, @Body byte[] body) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
 import io.signet.application.ChargeRequest;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
@@ -16,14 +17,15 @@ import io.signet.domain.access.TokenBucket;
 /**
  * Charges every authenticated tenant request to its API key's budget, weighted by what it costs
  * Signet: a signature (an ML-DSA signing, hedged, plus an audit commit) costs 10 units, a
- * verification 2, creating a key version 50, anything else 1; a batch costs each of its items (the
- * first here, the others when the controller has counted them). Over budget is 429
+ * verification 2, creating a key version 50, anything else 1 (each route's {@link RateCost}); a
+ * batch costs its route's cost per item ({@link #chargeItems}). Over budget is 429
  * ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit},
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
   private static final String DECISION = "signet.rate-limit";
+  private static final String LIMITED = "signet.rate-limited";
   private final ChargeRequest charge;
   private final ErrorResponses errors;
 
@@ -38,20 +40,44 @@ final class RateLimitFilter implements Ordered {
     Principal caller = request.getAttribute(Exchange.PRINCIPAL, Principal.class).orElse(null);
     if (caller == null) return null;
     try {
-      request.setAttribute(DECISION, charge.charge(caller, cost(request.getPath())));
+      request.setAttribute(DECISION, charge.charge(caller, cost(request)));
       return null;
     } catch (SignetException.RateLimited limited) {
-      return errors
-          .handle(request, limited)
-          .toMutableResponse()
-          .header("X-RateLimit-Limit", Long.toString(limited.limit()))
-          .header("X-RateLimit-Remaining", "0")
-          .header("X-RateLimit-Reset", Long.toString(seconds(limited.retryAfter())));
+      return limitedHeaders(errors.handle(request, limited).toMutableResponse(), limited);
     }
+  }
+
+  /**
+   * Charges the items of a batch after the first: the request filter charged the route's cost once
+   * before the body was read, and a batch costs that for each of its items, as the items would one
+   * by one. Over budget throws RateLimited (answered 429 with the same headers as here).
+   */
+  void chargeItems(HttpRequest<?> request, int items) {
+    int more = (items - 1) * cost(request);
+    if (more <= 0) return;
+    try {
+      request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more));
+    } catch (SignetException.RateLimited limited) {
+      request.setAttribute(LIMITED, limited);
+      throw limited;
+    }
+  }
+
+  private static MutableHttpResponse<?> limitedHeaders(
+      MutableHttpResponse<?> response, SignetException.RateLimited limited) {
+    return response
+        .header("X-RateLimit-Limit", Long.toString(limited.limit()))
+        .header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Reset", Long.toString(seconds(limited.retryAfter())));
   }
 
   @ResponseFilter
   void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    var limited = request.getAttribute(LIMITED, SignetException.RateLimited.class);
+    if (limited.isPresent()) {
+      limitedHeaders(response, limited.get());
+      return;
+    }
     request
         .getAttribute(DECISION, TokenBucket.Decision.class)
         .ifPresent(
@@ -64,19 +90,15 @@ final class RateLimitFilter implements Ordered {
                     .header("X-RateLimit-Reset", Long.toString(seconds(decision.untilFull()))));
   }
 
-  static int cost(String path) {
-    if (path.endsWith("/signature/sign")
-        || path.endsWith("/signature/sign-hash")
-        || path.endsWith("/signature/sign-batch")) return 10;
-    if (path.endsWith("/signature/verify")
-        || path.endsWith("/signature/verify-hash")
-        || path.endsWith("/signature/verify-batch")) return 2;
-    if (path.endsWith("/kms/keys/generate") || path.endsWith("/kms/keys/rotate")) return 50;
-    return 1;
+  /** The {@link RateCost} of the matched route; 1 for a route without one, or no route at all. */
+  static int cost(HttpRequest<?> request) {
+    return RouteAttributes.getRouteMatch(request)
+        .map(route -> route.getAnnotationMetadata().intValue(RateCost.class).orElse(1))
+        .orElse(1);
   }
 
   private static long seconds(java.time.Duration duration) {
-    return Math.max(0, (duration.toMillis() + 999) / 1000);
+    return SignetException.RateLimited.secondsUp(duration, 0);
   }
 
   @Override
