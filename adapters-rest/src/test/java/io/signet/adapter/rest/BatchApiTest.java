@@ -40,25 +40,7 @@ class BatchApiTest {
   }
 
   private Map<String, String> tenant(String plan) {
-    String tenant =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"name\":\"batch\",\"plan\":\"" + plan + "\"}")
-                .data()
-                .get("tenant_id");
-    String apiKey =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants/" + tenant + "/api-keys",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\"]}")
-                .data()
-                .get("api_key");
-    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+    return TestCallers.caller(http, "batch", plan, "\"sign\",\"verify\",\"keys:manage\"");
   }
 
   private static String b64(String s) {
