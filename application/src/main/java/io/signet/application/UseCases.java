@@ -5,6 +5,7 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -33,6 +34,7 @@ public final class UseCases {
   private final ListKeys listKeys;
   private final GetActiveKey getActiveKey;
   private final SignPayload signPayload;
+  private final SignBatch signBatch;
   private final VerifySignature verifySignature;
   private final SetKeyPolicy setKeyPolicy;
   private final ApplyKeyPolicies applyKeyPolicies;
@@ -59,9 +61,10 @@ public final class UseCases {
     rotateKey = new RotateKey(versions, minting, clock);
     retireKey = new RetireKey(versions, transition, clock);
     archiveKey = new ArchiveKey(versions, ports.custody(), transition, clock);
-    listKeys = new ListKeys(versions);
+    listKeys = new ListKeys(versions, ports.publicKeyForms());
     getActiveKey = new GetActiveKey(versions);
     signPayload = new SignPayload(versions, ports.custody(), ports.signingLog(), clock);
+    signBatch = new SignBatch(signPayload, ports.signingLog());
     verifySignature = new VerifySignature(versions, ports.verifier());
     setKeyPolicy = new SetKeyPolicy(ports.tenants(), ports.policies(), audit, tx, clock);
     applyKeyPolicies =
@@ -80,7 +83,8 @@ public final class UseCases {
       KeyPolicies policies,
       KeyCustody custody,
       SignatureVerifier verifier,
-      SigningLog signingLog) {}
+      SigningLog signingLog,
+      PublicKeyForms publicKeyForms) {}
 
   public CreateTenant createTenant() {
     return createTenant;
@@ -132,6 +136,10 @@ public final class UseCases {
 
   public SignPayload signPayload() {
     return signPayload;
+  }
+
+  public SignBatch signBatch() {
+    return signBatch;
   }
 
   public VerifySignature verifySignature() {

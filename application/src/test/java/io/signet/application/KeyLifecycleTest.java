@@ -80,7 +80,8 @@ class KeyLifecycleTest {
             policies,
             custody,
             custody.verifier(),
-            new io.signet.application.fake.InMemorySigningLog()),
+            new io.signet.application.fake.InMemorySigningLog(),
+            key -> io.signet.domain.key.KeyForms.none()),
         clock,
         new java.security.SecureRandom(),
         Duration.ofMinutes(2));

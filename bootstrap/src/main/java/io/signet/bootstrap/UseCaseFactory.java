@@ -29,6 +29,7 @@ import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
 import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.SignReceipt;
 import io.signet.application.SignWithServiceKey;
@@ -43,6 +44,7 @@ import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.LoginNonces;
 import io.signet.application.port.LoginReplays;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.Receipts;
 import io.signet.application.port.ServiceKeyCustody;
 import io.signet.application.port.ServiceKeys;
@@ -87,9 +89,19 @@ class UseCaseFactory {
       KeyPolicies policies,
       KeyCustody custody,
       SignatureVerifier verifier,
-      SigningLog signingLog) {
+      SigningLog signingLog,
+      PublicKeyForms publicKeyForms) {
     return new UseCases.Ports(
-        tenants, apiKeys, audit, tx, versions, policies, custody, verifier, signingLog);
+        tenants,
+        apiKeys,
+        audit,
+        tx,
+        versions,
+        policies,
+        custody,
+        verifier,
+        signingLog,
+        publicKeyForms);
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
@@ -175,6 +187,11 @@ class UseCaseFactory {
   @Singleton
   SignPayload signPayload(UseCases core) {
     return core.signPayload();
+  }
+
+  @Singleton
+  SignBatch signBatch(UseCases core) {
+    return core.signBatch();
   }
 
   @Singleton

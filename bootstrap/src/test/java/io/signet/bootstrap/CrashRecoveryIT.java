@@ -68,7 +68,8 @@ class CrashRecoveryIT {
                       ports.policies(),
                       ports.custody(),
                       ports.verifier(),
-                      ports.signingLog()),
+                      ports.signingLog(),
+                      ports.publicKeyForms()),
                   app.bean(Clock.class),
                   new SecureRandom(),
                   Duration.ofMinutes(2))

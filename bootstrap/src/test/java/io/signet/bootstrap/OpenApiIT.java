@@ -272,6 +272,32 @@ class OpenApiIT {
             + "\",\"key_version\":3}",
         200);
 
+    String item = "{\"message\":\"" + message + "\",\"key_version\":3}";
+    var batch =
+        call(
+            "POST",
+            sig + "sign-batch",
+            sig + "sign-batch",
+            tenantCaller,
+            "{\"items\":[" + item + ",{\"message\":\"%%\",\"key_version\":3}]}",
+            200);
+    call("POST", sig + "sign-batch", sig + "sign-batch", tenantCaller, "{\"items\":[]}", 400);
+    @SuppressWarnings("unchecked")
+    var first =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<?>) batch.data().get("results")).getFirst()).get("data");
+    call(
+        "POST",
+        sig + "verify-batch",
+        sig + "verify-batch",
+        tenantCaller,
+        "{\"items\":[{\"message\":\""
+            + message
+            + "\",\"signature\":\""
+            + first.get("signature")
+            + "\",\"key_version\":3}]}",
+        200);
+
     call("GET", "/admin/v1/audit?tenant_id=" + tenantId, "/admin/v1/audit", admin, null, 200);
     String keyId = (String) readOnly.data().get("key_id");
     call("DELETE", "/admin/v1/api-keys/" + keyId, "/admin/v1/api-keys/{keyId}", admin, null, 200);

@@ -58,6 +58,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   @Override
   public void destroy(KeyName name) {
     cache.evict(name);
+    session.mechanisms().forget(HsmLabels.key(name));
     token.destroy(HsmLabels.key(name));
   }
 
@@ -106,6 +107,21 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
             Arrays.fill(plain, (byte) 0);
           }
         });
+  }
+
+  @Override
+  public byte[] generateEd25519(KeyName name) {
+    return session.mechanisms().generateEd25519(HsmLabels.key(name));
+  }
+
+  @Override
+  public byte[] signEd25519(KeyName name, byte[] message) {
+    return session.mechanisms().signEd25519(HsmLabels.key(name), message);
+  }
+
+  @Override
+  public byte[] signRsaPssSha256(KeyName name, byte[] digest, int saltLength) {
+    return session.mechanisms().signRsaPss(HsmLabels.key(name), "SHA-256", saltLength, digest);
   }
 
   @Override

@@ -81,6 +81,20 @@ final class ErrorResponses
     return response;
   }
 
+  /** The error code of {@code e}, as its HTTP answer would carry it (batch items use it). */
+  static String code(SignetException e) {
+    return switch (e) {
+      case SignetException.InvalidRequest invalid -> code(invalid.reason());
+      case SignetException.NotFound ignored -> "ERR_NOT_FOUND_001";
+      case SignetException.Conflict ignored -> "ERR_CONFLICT_001";
+      case SignetException.Unauthenticated ignored -> "ERR_AUTH_001";
+      case SignetException.Forbidden ignored -> "ERR_FORBIDDEN_001";
+      case SignetException.RateLimited ignored -> "ERR_RATE_LIMIT_001";
+      case SignetException.LoginRefused refused -> refused.reason().code();
+      case SignetException.Unavailable ignored -> "ERR_SERVICE_001";
+    };
+  }
+
   static String code(Reason reason) {
     return switch (reason) {
       case MALFORMED_BODY -> "ERR_INVALID_001";

@@ -21,6 +21,7 @@ import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
 import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.SignReceipt;
 import io.signet.application.SignWithServiceKey;
@@ -40,6 +41,7 @@ import io.signet.application.fake.InMemoryTenants;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.KeyForms;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -70,7 +72,8 @@ class FakeCoreFactory {
               new InMemoryKeyPolicies(),
               custody,
               custody.verifier(),
-              signingLog),
+              signingLog,
+              key -> KeyForms.none()),
           clock,
           new SecureRandom(),
           Duration.ofMinutes(2));
@@ -158,6 +161,11 @@ class FakeCoreFactory {
   @Singleton
   SignPayload signPayload() {
     return core.signPayload();
+  }
+
+  @Singleton
+  SignBatch signBatch() {
+    return core.signBatch();
   }
 
   @Singleton

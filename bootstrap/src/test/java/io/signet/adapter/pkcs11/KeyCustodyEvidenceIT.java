@@ -184,7 +184,7 @@ class KeyCustodyEvidenceIT {
   void noMlDsaPrivateKeyBytesAreInTheDatabaseOrTheLogs() throws Exception {
     TenantId owner = new TenantId(UUID.fromString(tenant));
     List<byte[]> secrets = new ArrayList<>();
-    for (Algorithm algorithm : Algorithm.values()) {
+    for (Algorithm algorithm : List.of(Algorithm.DILITHIUM3, Algorithm.COMPOSITE_ML_DSA)) {
       for (int version = 1; version <= 2; version++) {
         KeyName name = new KeyName(owner, algorithm, version);
         byte[] plain = app.bean(Pkcs11KeyCustody.class).unseal(name, sealedKey(name));
