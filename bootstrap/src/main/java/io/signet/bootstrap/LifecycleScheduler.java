@@ -23,7 +23,9 @@ class LifecycleScheduler {
   private final ReconcileKeyCustody reconcile;
   private final ApplyKeyPolicies policies;
 
-  LifecycleScheduler(ReconcileKeyCustody reconcile, ApplyKeyPolicies policies) {
+  /** Takes the {@link BoundDeployment}: no reconciliation before the binding holds. */
+  LifecycleScheduler(
+      BoundDeployment deployment, ReconcileKeyCustody reconcile, ApplyKeyPolicies policies) {
     this.reconcile = reconcile;
     this.policies = policies;
   }

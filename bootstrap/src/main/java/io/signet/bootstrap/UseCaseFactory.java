@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
 import io.signet.application.GenerateKey;
@@ -21,6 +22,8 @@ import io.signet.application.SignPayload;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
+import io.signet.application.port.CustodyBinding;
+import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
@@ -156,5 +159,11 @@ class UseCaseFactory {
       Clock clock,
       LifecycleSettings settings) {
     return new ReconcileKeyCustody(versions, custody, audit, clock, settings.claimGrace());
+  }
+
+  @Singleton
+  BindDeployment bindDeployment(
+      DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
+    return new BindDeployment(database, token, custody);
   }
 }

@@ -191,6 +191,40 @@ final class TokenObjects {
     return handles.length;
   }
 
+  /** The values of the token's data objects (CKO_DATA) labelled {@code label}. */
+  synchronized List<byte[]> dataValues(String label) throws PKCS11Exception {
+    List<byte[]> values = new ArrayList<>();
+    for (long handle :
+        find(
+            new CK_ATTRIBUTE(CKA_TOKEN, true),
+            new CK_ATTRIBUTE(CKA_CLASS, CKO_DATA),
+            new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))) {
+      CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(CKA_VALUE)};
+      p11.C_GetAttributeValue(session, handle, read);
+      values.add(read[0].pValue instanceof byte[] bytes ? bytes : new byte[0]);
+    }
+    return values;
+  }
+
+  /**
+   * Creates a private, unmodifiable token data object (CKO_DATA) of {@code application} labelled
+   * {@code label} holding {@code value}.
+   */
+  synchronized void createData(String label, String application, byte[] value)
+      throws PKCS11Exception {
+    p11.C_CreateObject(
+        session,
+        new CK_ATTRIBUTE[] {
+          new CK_ATTRIBUTE(CKA_CLASS, CKO_DATA),
+          new CK_ATTRIBUTE(CKA_TOKEN, true),
+          new CK_ATTRIBUTE(CKA_PRIVATE, true),
+          new CK_ATTRIBUTE(CKA_MODIFIABLE, false),
+          new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
+          new CK_ATTRIBUTE(CKA_APPLICATION, application.toCharArray()),
+          new CK_ATTRIBUTE(CKA_VALUE, value)
+        });
+  }
+
   /** True when the token is present and this application is logged in to it. */
   synchronized boolean loggedIn() throws PKCS11Exception {
     p11.C_GetTokenInfo(slot);
