@@ -58,11 +58,17 @@ class LifecycleScheduler {
       ReconcileKeyCustody.Report report = reconcile.reconcile();
       if (!report.isEmpty()) {
         LOG.info(
-            "key custody reconciliation: destroyed {} orphaned HSM key(s) {}, released {} interrupted claim(s) {}",
+            "key custody reconciliation: destroyed {} orphaned HSM key(s) {}, released {}"
+                + " interrupted claim(s) {}, marked {} orphan(s) for a later pass {}, left {}"
+                + " over the per-pass cap {}",
             report.destroyed().size(),
             report.destroyed(),
             report.releasedClaims().size(),
-            report.releasedClaims());
+            report.releasedClaims(),
+            report.marked().size(),
+            report.marked(),
+            report.deferred().size(),
+            report.deferred());
       }
     } catch (RuntimeException e) {
       LOG.warn("key custody reconciliation not done this time: {}", e.getMessage());

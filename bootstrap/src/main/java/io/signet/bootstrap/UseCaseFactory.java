@@ -27,6 +27,7 @@ import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.OrphanMarks;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -155,10 +156,12 @@ class UseCaseFactory {
   ReconcileKeyCustody reconcileKeyCustody(
       KeyVersions versions,
       KeyCustody custody,
+      OrphanMarks marks,
       AuditLog audit,
       Clock clock,
       LifecycleSettings settings) {
-    return new ReconcileKeyCustody(versions, custody, audit, clock, settings.claimGrace());
+    return new ReconcileKeyCustody(
+        versions, custody, marks, audit, clock, settings.claimGrace(), settings.maxDestroyPerRun());
   }
 
   @Singleton

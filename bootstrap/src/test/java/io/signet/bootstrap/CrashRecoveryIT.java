@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A crash between key generation in the HSM and the database commit, then a restart: the start-up
- * reconciliation destroys the orphaned HSM key and releases the claim, reports it, and the key can
- * be generated again under the same version number.
+ * reconciliation releases the claim and marks the orphaned HSM key, the next pass destroys it and
+ * reports it, and the key can be generated again under the same version number.
  */
 class CrashRecoveryIT {
 
@@ -72,7 +72,8 @@ class CrashRecoveryIT {
       assertThat(app.bean(KeyCustody.class).heldKeys())
           .as("the HSM key outlived the crash")
           .contains(interrupted);
-      assertThat(app.bean(KeyVersions.class).isClaimed(interrupted)).isTrue();
+      assertThat(app.bean(KeyVersions.class).ownership(interrupted))
+          .isEqualTo(KeyVersions.Ownership.CLAIMED);
       assertThat(app.bean(KeyVersions.class).find(interrupted)).isEmpty();
       var blocked =
           app.http.send(
@@ -86,8 +87,15 @@ class CrashRecoveryIT {
     try (SignetApp restarted =
         SignetApp.start(
             Map.of("signet.lifecycle.enabled", true, "signet.lifecycle.claim-grace", "0s"))) {
+      assertThat(restarted.bean(KeyVersions.class).ownership(interrupted))
+          .as("the start-up pass released the stale claim")
+          .isEqualTo(KeyVersions.Ownership.UNOWNED);
+      assertThat(restarted.bean(KeyCustody.class).heldKeys())
+          .as("and only marked the orphan: two passes before destruction")
+          .contains(interrupted);
+      assertThat(restarted.bean(ReconcileKeyCustody.class).reconcile().destroyed())
+          .containsExactly(interrupted);
       assertThat(restarted.bean(KeyCustody.class).heldKeys()).doesNotContain(interrupted);
-      assertThat(restarted.bean(KeyVersions.class).isClaimed(interrupted)).isFalse();
       String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
       assertThat(log)
           .contains("key custody reconciliation: destroyed")

@@ -7,6 +7,8 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +21,16 @@ import java.util.Optional;
 public final class InMemoryKeyVersions implements KeyVersions {
   private final Map<KeyName, KeyVersion> versions = new HashMap<>();
   private final Map<KeyName, Instant> claims = new HashMap<>();
+  private final Clock clock;
+
+  public InMemoryKeyVersions() {
+    this(Clock.systemUTC());
+  }
+
+  /** With {@code clock} as the store's own clock (claims are dated by it, as in the database). */
+  public InMemoryKeyVersions(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public synchronized Optional<KeyVersion> find(KeyName name) {
@@ -60,7 +72,7 @@ public final class InMemoryKeyVersions implements KeyVersions {
     if (versions.containsKey(name) || claims.containsKey(name)) {
       throw new SignetException.Conflict("version " + name.version() + " is being created; retry");
     }
-    claims.put(name, at);
+    claims.put(name, clock.instant());
   }
 
   @Override
@@ -69,18 +81,24 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
-  public synchronized List<KeyName> claimsBefore(Instant cutoff) {
+  public synchronized List<KeyName> releaseClaimsOlderThan(Duration age) {
+    Instant cutoff = clock.instant().minus(age);
     List<KeyName> stale = new ArrayList<>();
     claims.forEach(
         (name, at) -> {
           if (at.isBefore(cutoff)) stale.add(name);
         });
+    stale.forEach(claims::remove);
     return stale;
   }
 
   @Override
-  public synchronized boolean isClaimed(KeyName name) {
-    return claims.containsKey(name);
+  public synchronized Ownership ownership(KeyName name) {
+    KeyVersion stored = versions.get(name);
+    if (stored != null) {
+      return stored.status() == KeyStatus.ARCHIVED ? Ownership.ARCHIVED : Ownership.LIVE;
+    }
+    return claims.containsKey(name) ? Ownership.CLAIMED : Ownership.UNOWNED;
   }
 
   @Override
