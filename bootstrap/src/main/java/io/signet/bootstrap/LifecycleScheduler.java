@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ReconcileKeyCustody;
+import io.signet.application.ResealKeys;
 import io.signet.domain.key.KeyVersion;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,17 +23,39 @@ class LifecycleScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleScheduler.class);
   private final ReconcileKeyCustody reconcile;
   private final ApplyKeyPolicies policies;
+  private final ResealKeys reseal;
 
   /** Takes the {@link BoundDeployment}: no reconciliation before the binding holds. */
   LifecycleScheduler(
-      BoundDeployment deployment, ReconcileKeyCustody reconcile, ApplyKeyPolicies policies) {
+      BoundDeployment deployment,
+      ReconcileKeyCustody reconcile,
+      ApplyKeyPolicies policies,
+      ResealKeys reseal) {
     this.reconcile = reconcile;
     this.policies = policies;
+    this.reseal = reseal;
   }
 
   @EventListener
   void onStartup(StartupEvent event) {
+    resealNow();
     reconcileNow();
+  }
+
+  /** Moves sealed keys off the shared key-encryption key of earlier versions (once; idempotent). */
+  void resealNow() {
+    try {
+      ResealKeys.Report report = reseal.reseal();
+      if (!report.resealed().isEmpty() || report.sharedKeyRetired()) {
+        LOG.info(
+            "sealed keys: re-sealed {} under their own key-encryption keys {}; shared key {}",
+            report.resealed().size(),
+            report.resealed(),
+            report.sharedKeyRetired() ? "destroyed" : "kept");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("sealed keys not re-sealed this time: {}", e.getMessage());
+    }
   }
 
   @Scheduled(

@@ -7,6 +7,7 @@ import io.signet.application.AuthenticateApiKey;
 import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
+import io.signet.application.ForgetUnsignableKeys;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
@@ -14,6 +15,7 @@ import io.signet.application.ListKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.ReadAudit;
 import io.signet.application.ReconcileKeyCustody;
+import io.signet.application.ResealKeys;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
@@ -23,11 +25,13 @@ import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
 import io.signet.application.port.CustodyBinding;
+import io.signet.application.port.DecryptedKeys;
 import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.OrphanMarks;
+import io.signet.application.port.SealedKeyUpgrade;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -168,5 +172,15 @@ class UseCaseFactory {
   BindDeployment bindDeployment(
       DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
     return new BindDeployment(database, token, custody);
+  }
+
+  @Singleton
+  ResealKeys resealKeys(KeyVersions versions, SealedKeyUpgrade upgrade) {
+    return new ResealKeys(versions, upgrade);
+  }
+
+  @Singleton
+  ForgetUnsignableKeys forgetUnsignableKeys(DecryptedKeys decrypted, KeyVersions versions) {
+    return new ForgetUnsignableKeys(decrypted, versions);
   }
 }

@@ -160,6 +160,61 @@ public final class JdbcKeyVersions implements KeyVersions {
   }
 
   @Override
+  public java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names) {
+    if (names.isEmpty()) return java.util.Set.of();
+    List<KeyName> list = List.copyOf(names);
+    return java.util.Set.copyOf(
+        sql.read(
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT v.tenant_id, v.algorithm, v.version FROM key_version v"
+                        + " JOIN unnest(?::uuid[], ?::text[], ?::int[]) AS n(t, a, ver)"
+                        + " ON v.tenant_id = n.t AND v.algorithm = n.a AND v.version = n.ver"
+                        + " WHERE v.status = 'active'",
+                    s -> {
+                      s.setArray(
+                          1,
+                          c.createArrayOf(
+                              "uuid", list.stream().map(n -> n.tenant().value()).toArray()));
+                      s.setArray(
+                          2,
+                          c.createArrayOf(
+                              "text", list.stream().map(n -> n.algorithm().shortName()).toArray()));
+                      s.setArray(
+                          3,
+                          c.createArrayOf(
+                              "integer", list.stream().map(KeyName::version).toArray()));
+                    },
+                    JdbcKeyVersions::name)));
+  }
+
+  @Override
+  public List<KeyVersion> sealedVersions() {
+    return sql.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM key_version WHERE status <> 'archived' AND sealed_private_key IS NOT NULL"
+            + " ORDER BY tenant_id, algorithm, version",
+        s -> {},
+        JdbcKeyVersions::version);
+  }
+
+  @Override
+  public boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement) {
+    return sql.update(
+            "UPDATE key_version SET sealed_private_key = ?"
+                + " WHERE tenant_id = ? AND algorithm = ? AND version = ?"
+                + " AND status <> 'archived' AND sealed_private_key = ?",
+            s -> {
+              s.setBytes(1, replacement.toArray());
+              bindName(s, 2, name);
+              s.setBytes(5, expected.toArray());
+            })
+        == 1;
+  }
+
+  @Override
   public void activate(KeyVersion created, KeyVersion retired) {
     sql.write(
         c -> {

@@ -18,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.jcajce.CompositePrivateKey;
 import org.bouncycastle.jcajce.CompositePublicKey;
@@ -26,28 +27,32 @@ import org.bouncycastle.jcajce.CompositePublicKey;
  * {@link KeyCustody} on a PKCS#11 token. The ECDSA P-256 half of a composite key is generated on
  * the token (sensitive, never extractable, sign-only, labelled with the version's name). The
  * ML-DSA-65 key, for which SoftHSM 2.6 and most tokens have no mechanism yet, is generated in
- * process with BouncyCastle, sealed at once under the token's key-encryption key ({@link
- * KeySealer}) and its plaintext encoding wiped; both algorithms are therefore {@code hsm-wrapped}.
+ * process with BouncyCastle, sealed at once under the version's own key-encryption key on the token
+ * ({@link KeySealer}) and its plaintext encoding wiped; both algorithms are therefore {@code
+ * hsm-wrapped}. Destroying a version destroys its key-encryption key too, which shreds every copy
+ * of its sealed key.
  */
 @Singleton
 public final class Pkcs11KeyCustody implements KeyCustody {
   static final ASN1ObjectIdentifier COMPOSITE_MLDSA65_ECDSA_P256_SHA512 =
       new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.45");
   private final TokenKeys token;
+  private final KeyEncryptionKeys keks;
   private final KeySealer sealer;
-  private final UnsealedKeyCache cache;
+  private final DecryptedKeyCache cache;
   private final SecureRandom random = new SecureRandom();
 
-  Pkcs11KeyCustody(
-      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, UnsealedKeyCache cache) {
+  Pkcs11KeyCustody(TokenKeys token, KeyEncryptionKeys keks, DecryptedKeyCache cache) {
     this.token = token;
-    this.sealer = new KeySealer(session, keks);
+    this.keks = keks;
+    this.sealer = new KeySealer(keks);
     this.cache = cache;
   }
 
   @Override
   public GeneratedKey generate(KeyName name) {
-    token.destroy(HsmLabels.key(name));
+    destroy(name);
+    keks.ensure(HsmLabels.kek(name));
     KeyPair mlDsa = generateMlDsa();
     byte[] encoded = mlDsa.getPrivate().getEncoded();
     Bytes sealed;
@@ -89,10 +94,13 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
   }
 
+  /** Destroys the version's token keys and its key-encryption key (crypto-shredding). */
   @Override
   public void destroy(KeyName name) {
-    cache.evict(name);
+    // key-encryption key first, eviction second: no unseal can put the key back afterwards
     token.destroy(HsmLabels.key(name));
+    keks.destroy(HsmLabels.kek(name));
+    cache.evict(name);
   }
 
   /** The version's ML-DSA private key, unsealed through the cache. */
@@ -102,8 +110,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
     return cache.get(
         key.name(),
-        PrivateKey.class,
-        () -> {
+        name -> {
           byte[] plain = sealer.unseal(key.name(), key.sealedPrivateKey());
           try {
             return KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
@@ -118,15 +125,13 @@ public final class Pkcs11KeyCustody implements KeyCustody {
 
   @Override
   public List<KeyName> heldKeys() {
-    return token.labels(HsmLabels.KEY_PREFIX).stream()
+    return Stream.concat(
+            token.labels(HsmLabels.KEY_PREFIX).stream(),
+            token.labels(HsmLabels.KEK_PREFIX).stream())
         .map(HsmLabels::parse)
         .flatMap(Optional::stream)
+        .distinct()
         .toList();
-  }
-
-  /** Opens a sealed private key: for signing, and for tests that look for leaked key bytes. */
-  byte[] unseal(KeyName name, Bytes sealed) {
-    return sealer.unseal(name, sealed);
   }
 
   private static KeyPair generateMlDsa() {

@@ -19,7 +19,9 @@ record OpenedToken(
     KeyEncryptionKeys keks = new KeyEncryptionKeys(session);
     Pkcs11KeyCustody custody =
         new Pkcs11KeyCustody(
-            session, keys, keks, new UnsealedKeyCache(true, 100, Duration.ofMinutes(5)));
+            keys,
+            keks,
+            new DecryptedKeyCache(true, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
     return new OpenedToken(session, keys, keks, custody);
   }
 }

@@ -57,6 +57,19 @@ public interface KeyVersions {
    */
   Ownership ownership(KeyName name);
 
+  /** Those of {@code names} that are stored as active (in one read). */
+  java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names);
+
+  /** The active and retired versions that hold a sealed private key, of every tenant. */
+  List<KeyVersion> sealedVersions();
+
+  /**
+   * Replaces the sealed private key of {@code name} by {@code replacement} (the same key, sealed
+   * anew), only if the stored one is still {@code expected}; false otherwise. Durable on return.
+   */
+  boolean replaceSealedKey(
+      KeyName name, io.signet.domain.Bytes expected, io.signet.domain.Bytes replacement);
+
   /** What owns a key name in the store. */
   enum Ownership {
     /** A stored version that is active or retired: its custody objects are in use. */

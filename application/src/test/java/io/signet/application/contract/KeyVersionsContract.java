@@ -47,7 +47,7 @@ public abstract class KeyVersionsContract {
             name,
             Bytes.of(new byte[] {(byte) version}),
             Protection.HSM_WRAPPED,
-            Bytes.of(new byte[] {9, 9}),
+            Bytes.of(new byte[] {1, 9, 9}),
             T0);
     versions()
         .activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
@@ -148,5 +148,28 @@ public abstract class KeyVersionsContract {
     versions().transition(v1, retired);
     versions().transition(retired, retired.archive(T0.plusSeconds(2)));
     assertThat(versions().ownership(v1.name())).isEqualTo(KeyVersions.Ownership.ARCHIVED);
+  }
+
+  @Test
+  void replacesASealedKeyOnlyIfItIsStillTheOneExpected() {
+    KeyVersion v1 = mint(1, null);
+    Bytes stored = v1.sealedPrivateKey();
+    Bytes resealed = Bytes.of(new byte[] {2, 7, 7});
+    assertThat(versions().sealedVersions()).extracting(KeyVersion::name).contains(v1.name());
+    assertThat(versions().replaceSealedKey(v1.name(), Bytes.of(new byte[] {1, 5}), resealed))
+        .as("not the stored blob")
+        .isFalse();
+    assertThat(versions().replaceSealedKey(v1.name(), stored, resealed)).isTrue();
+    assertThat(versions().find(v1.name()).orElseThrow().sealedPrivateKey()).isEqualTo(resealed);
+    assertThat(versions().replaceSealedKey(v1.name(), stored, resealed)).isFalse();
+  }
+
+  @Test
+  void tellsWhichOfSomeNamesAreActive() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion v2 = mint(2, v1);
+    assertThat(versions().activeAmong(java.util.Set.of(v1.name(), v2.name(), name(3))))
+        .containsExactly(v2.name());
+    assertThat(versions().activeAmong(java.util.Set.of())).isEmpty();
   }
 }

@@ -102,6 +102,44 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
+  public synchronized java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names) {
+    java.util.Set<KeyName> active = new java.util.HashSet<>();
+    for (KeyName name : names) {
+      KeyVersion v = versions.get(name);
+      if (v != null && v.status() == KeyStatus.ACTIVE) active.add(name);
+    }
+    return active;
+  }
+
+  @Override
+  public synchronized List<KeyVersion> sealedVersions() {
+    return versions.values().stream()
+        .filter(v -> v.status() != KeyStatus.ARCHIVED && v.sealedPrivateKey() != null)
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean replaceSealedKey(
+      KeyName name, io.signet.domain.Bytes expected, io.signet.domain.Bytes replacement) {
+    KeyVersion v = versions.get(name);
+    if (v == null || v.status() == KeyStatus.ARCHIVED || !expected.equals(v.sealedPrivateKey())) {
+      return false;
+    }
+    versions.put(
+        name,
+        new KeyVersion(
+            name,
+            v.status(),
+            v.publicKey(),
+            v.protection(),
+            replacement,
+            v.createdAt(),
+            v.retiredAt(),
+            v.archivedAt()));
+    return true;
+  }
+
+  @Override
   public synchronized void activate(KeyVersion created, KeyVersion retired) {
     if (versions.containsKey(created.name())) throw new SignetException.Conflict("version exists");
     if (retired != null) requireStatus(retired.name(), KeyStatus.ACTIVE);
