@@ -157,6 +157,24 @@ class KeyLifecycleTest {
     assertThat(custody.heldKeys()).doesNotContain(v1.name());
   }
 
+  /**
+   * GenerateKey whose commit fails with {@code failure}, after the work ran if {@code committed}.
+   */
+  private GenerateKey failingCommit(boolean committed, RuntimeException failure) {
+    return new GenerateKey(
+        versions,
+        custody,
+        audit,
+        new io.signet.application.port.Transactions() {
+          @Override
+          public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            if (committed) work.get();
+            throw failure;
+          }
+        },
+        clock);
+  }
+
   private void later(Duration by) {
     now.set(now.get().plus(by));
   }
@@ -170,18 +188,7 @@ class KeyLifecycleTest {
     assertThat(versions.ownership(new KeyName(tenant, Algorithm.DILITHIUM3, 1)))
         .isEqualTo(KeyVersions.Ownership.UNOWNED);
 
-    GenerateKey failingCommit =
-        new GenerateKey(
-            versions,
-            custody,
-            audit,
-            new io.signet.application.port.Transactions() {
-              @Override
-              public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                throw new SignetException.Conflict("refused");
-              }
-            },
-            clock);
+    GenerateKey failingCommit = failingCommit(false, new SignetException.Conflict("refused"));
     assertThatThrownBy(() -> failingCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
         .isInstanceOf(SignetException.Conflict.class);
     assertThat(custody.heldKeys()).isEmpty();
@@ -193,18 +200,7 @@ class KeyLifecycleTest {
   void anAmbiguousCommitNeverDestroysAKeyThatMayHaveBeenCommitted() {
     KeyName name = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
     GenerateKey lostDuringCommit =
-        new GenerateKey(
-            versions,
-            custody,
-            audit,
-            new io.signet.application.port.Transactions() {
-              @Override
-              public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                T result = work.get(); // the commit happened...
-                throw new SignetException.Unavailable("connection lost during COMMIT", null);
-              }
-            },
-            clock);
+        failingCommit(true, new SignetException.Unavailable("connection lost during COMMIT", null));
     assertThatThrownBy(
             () -> lostDuringCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
         .isInstanceOf(SignetException.Unavailable.class);
@@ -221,17 +217,7 @@ class KeyLifecycleTest {
   void anAmbiguousCommitThatDidNotCommitIsCleanedUpByTwoPasses() {
     KeyName name = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
     GenerateKey lostBeforeCommit =
-        new GenerateKey(
-            versions,
-            custody,
-            audit,
-            new io.signet.application.port.Transactions() {
-              @Override
-              public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                throw new SignetException.Unavailable("connection lost", null);
-              }
-            },
-            clock);
+        failingCommit(false, new SignetException.Unavailable("connection lost", null));
     assertThatThrownBy(
             () -> lostBeforeCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
         .isInstanceOf(SignetException.Unavailable.class);

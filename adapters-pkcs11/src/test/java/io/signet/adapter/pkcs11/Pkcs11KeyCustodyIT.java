@@ -10,8 +10,6 @@ import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -85,17 +83,7 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
     byte[] plain = new byte[64];
     new SecureRandom().nextBytes(plain);
     KeyEncryptionKeys keks = opened.keks();
-    keks.ensure(KeyEncryptionKeys.LEGACY_LABEL);
-    byte[] iv = new byte[12];
-    new SecureRandom().nextBytes(iv);
-    byte[] body =
-        keks.encrypt(
-            KeyEncryptionKeys.LEGACY_LABEL,
-            iv,
-            ("signet-sealed-key:v1:" + HsmLabels.key(name)).getBytes(StandardCharsets.US_ASCII),
-            plain);
-    Bytes legacy =
-        Bytes.of(ByteBuffer.allocate(13 + body.length).put((byte) 1).put(iv).put(body).array());
+    Bytes legacy = LegacySealedKeys.seal(keks, name, plain);
     assertThat(sealer.unseal(name, legacy)).isEqualTo(plain);
 
     Pkcs11SealedKeyUpgrade upgrade = new Pkcs11SealedKeyUpgrade(keks);

@@ -11,11 +11,8 @@ import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -112,17 +109,10 @@ class CryptoShreddingIT {
     KeyName name = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
     KeyPair pair =
         KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
-    KeyEncryptionKeys keks = app.bean(KeyEncryptionKeys.class);
-    keks.ensure(KeyEncryptionKeys.LEGACY_LABEL);
-    byte[] iv = new byte[12];
-    new SecureRandom().nextBytes(iv);
-    byte[] body =
-        keks.encrypt(
-            KeyEncryptionKeys.LEGACY_LABEL,
-            iv,
-            ("signet-sealed-key:v1:" + HsmLabels.key(name)).getBytes(StandardCharsets.US_ASCII),
-            pair.getPrivate().getEncoded());
-    byte[] legacy = ByteBuffer.allocate(13 + body.length).put((byte) 1).put(iv).put(body).array();
+    byte[] legacy =
+        LegacySealedKeys.seal(
+                app.bean(KeyEncryptionKeys.class), name, pair.getPrivate().getEncoded())
+            .toArray();
     insertVersion(name, pair.getPublic().getEncoded(), legacy);
 
     ResealKeys.Report report = app.bean(ResealKeys.class).reseal();
