@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -160,10 +161,10 @@ public final class JdbcKeyVersions implements KeyVersions {
   }
 
   @Override
-  public java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names) {
-    if (names.isEmpty()) return java.util.Set.of();
+  public Set<KeyName> activeAmong(Set<KeyName> names) {
+    if (names.isEmpty()) return Set.of();
     List<KeyName> list = List.copyOf(names);
-    return java.util.Set.copyOf(
+    return Set.copyOf(
         sql.read(
             c ->
                 Sql.list(

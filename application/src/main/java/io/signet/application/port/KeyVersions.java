@@ -1,5 +1,6 @@
 package io.signet.application.port;
 
+import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stored key versions and the claims that reserve version numbers while keys are generated.
@@ -58,7 +60,7 @@ public interface KeyVersions {
   Ownership ownership(KeyName name);
 
   /** Those of {@code names} that are stored as active (in one read). */
-  java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names);
+  Set<KeyName> activeAmong(Set<KeyName> names);
 
   /** The active and retired versions that hold a sealed private key, of every tenant. */
   List<KeyVersion> sealedVersions();
@@ -67,8 +69,7 @@ public interface KeyVersions {
    * Replaces the sealed private key of {@code name} by {@code replacement} (the same key, sealed
    * anew), only if the stored one is still {@code expected}; false otherwise. Durable on return.
    */
-  boolean replaceSealedKey(
-      KeyName name, io.signet.domain.Bytes expected, io.signet.domain.Bytes replacement);
+  boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement);
 
   /** What owns a key name in the store. */
   enum Ownership {

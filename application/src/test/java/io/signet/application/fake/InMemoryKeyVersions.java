@@ -1,6 +1,7 @@
 package io.signet.application.fake;
 
 import io.signet.application.port.KeyVersions;
+import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
@@ -13,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link KeyVersions} in memory, one lock for all. Passes {@code KeyVersionsContract}. */
 public final class InMemoryKeyVersions implements KeyVersions {
@@ -102,8 +105,8 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
-  public synchronized java.util.Set<KeyName> activeAmong(java.util.Set<KeyName> names) {
-    java.util.Set<KeyName> active = new java.util.HashSet<>();
+  public synchronized Set<KeyName> activeAmong(Set<KeyName> names) {
+    Set<KeyName> active = new HashSet<>();
     for (KeyName name : names) {
       KeyVersion v = versions.get(name);
       if (v != null && v.status() == KeyStatus.ACTIVE) active.add(name);
@@ -119,8 +122,7 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
-  public synchronized boolean replaceSealedKey(
-      KeyName name, io.signet.domain.Bytes expected, io.signet.domain.Bytes replacement) {
+  public synchronized boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement) {
     KeyVersion v = versions.get(name);
     if (v == null || v.status() == KeyStatus.ARCHIVED || !expected.equals(v.sealedPrivateKey())) {
       return false;
