@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class DecryptedKeysAcrossInstancesIT {
 
   private static int sign(SignetApp app, String apiKey, int version) {
-    String message = Base64.getEncoder().encodeToString("cached".getBytes());
+    String message =
+        Base64.getEncoder()
+            .encodeToString("cached".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return app.http
         .send(
             "POST",

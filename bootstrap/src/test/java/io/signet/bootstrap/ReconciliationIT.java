@@ -67,7 +67,9 @@ class ReconciliationIT {
   }
 
   private static int sign(String apiKey, int version) {
-    String message = Base64.getEncoder().encodeToString("still here".getBytes());
+    String message =
+        Base64.getEncoder()
+            .encodeToString("still here".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return app.http
         .send(
             "POST",
@@ -133,7 +135,7 @@ class ReconciliationIT {
         new Transactions() {
           @Override
           public <T> T inTransaction(Supplier<T> work) {
-            real.inTransaction(work);
+            var _ = real.inTransaction(work);
             throw new SignetException.Unavailable("connection lost during COMMIT", null);
           }
         };

@@ -124,7 +124,9 @@ class CryptoShreddingIT {
         .as("copies of the old blob are shredded with the shared key")
         .isInstanceOf(SignetException.NotFound.class);
 
-    String message = Base64.getEncoder().encodeToString("after the upgrade".getBytes());
+    String message =
+        Base64.getEncoder()
+            .encodeToString("after the upgrade".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var signed =
         app.http.send(
             "POST",
@@ -160,7 +162,7 @@ class CryptoShreddingIT {
       s.setInt(3, name.version());
       s.setBytes(4, publicKey);
       s.setBytes(5, sealed);
-      s.setObject(6, OffsetDateTime.now());
+      s.setObject(6, OffsetDateTime.now(java.time.ZoneOffset.UTC));
       s.executeUpdate();
     }
   }
