@@ -30,3 +30,12 @@ ensure_softhsm() {
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq softhsm2 opensc >&2
 }
+
+# init_softhsm_token LABEL: initializes the first free SoftHSM2 token (SOFTHSM2_CONF) with the SO PIN
+# and user PIN read from the variables so_pin and user_pin. The PINs go to softhsm2-util's prompts
+# (a pseudo-terminal from script(1)), never on a command line, where any local user could read them
+# in /proc/<pid>/cmdline.
+init_softhsm_token() {
+  printf '%s\n%s\n%s\n%s\n' "$so_pin" "$so_pin" "$user_pin" "$user_pin" \
+    | script -qec "softhsm2-util --init-token --free --label $1" /dev/null >/dev/null
+}

@@ -18,11 +18,12 @@ mkdir -p "$state"
 export CONTAINERS_CONF="$here/containers.conf"
 
 missing=()
-for tool in podman runc debootstrap; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+# podman-compose: ContainerSmokeIT starts the multi-instance set-up of deploy/compose with it
+for tool in podman runc debootstrap podman-compose; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
   say "no Docker engine; installing podman (${missing[*]} missing) with apt-get"
   apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap podman-compose >&2
 fi
 
 if ! podman image exists localhost/debian:bookworm; then

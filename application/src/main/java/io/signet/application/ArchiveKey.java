@@ -1,16 +1,12 @@
 package io.signet.application;
 
-import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
-import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
-import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Archives a retired version, irreversibly: the stored record drops the sealed private key and
@@ -24,23 +20,16 @@ public final class ArchiveKey {
   private final VersionTransition transition;
   private final Clock clock;
 
-  public ArchiveKey(
-      KeyVersions versions,
-      KeyCustody custody,
-      AuditLog audit,
-      Transactions transactions,
-      Clock clock) {
+  ArchiveKey(KeyVersions versions, KeyCustody custody, VersionTransition transition, Clock clock) {
     this.versions = versions;
     this.custody = custody;
-    this.transition = new VersionTransition(versions, audit, transactions);
+    this.transition = transition;
     this.clock = clock;
   }
 
   public Archived archive(KeyName name, Invocation invocation) {
-    KeyVersion current = KeyLookup.visible(versions, name);
-    Instant now = clock.instant();
-    KeyVersion archived =
-        transition.store(current, current.archive(now), AuditAction.KEY_ARCHIVED, invocation, now);
+    KeyVersion current = KeyVersion.visible(name, versions.find(name));
+    KeyVersion archived = transition.store(current.archive(invocation, clock.instant()));
     try {
       custody.destroy(name);
       return new Archived(archived, true);

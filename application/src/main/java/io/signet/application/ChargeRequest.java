@@ -9,44 +9,56 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Charges a request's cost to its API key's budget; the budget depends on the tenant's plan.
- * Budgets are per instance: with {@code instances} instances behind a load balancer that spreads
- * requests evenly, each enforces 1/{@code instances} of the plan, so the cluster enforces the plan.
- * (A client pinned to one instance gets 1/N of its plan: the price of no shared state on the
- * request path.)
+ * Budgets are per instance: with N live instances behind a load balancer that spreads requests
+ * evenly, each enforces 1/N of the plan, so the cluster enforces the plan. (A client pinned to one
+ * instance gets 1/N of its plan: the price of no shared state on the request path.) N comes from a
+ * supplier (the instances' heartbeats, {@link TrackInstances}); when it changes, a key's bucket is
+ * resized at its next request.
  */
 public final class ChargeRequest {
   private final Map<Plan, Budget> budgets;
-  private final int instances;
+  private final IntSupplier instances;
   private final Clock clock;
-  private final Map<ApiKeyId, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final Map<ApiKeyId, Share> buckets = new ConcurrentHashMap<>();
 
   public ChargeRequest(Map<Plan, Budget> budgets, int instances, Clock clock) {
-    if (instances < 1) throw new IllegalArgumentException("at least one instance");
+    this(budgets, fixed(instances), clock);
+  }
+
+  /** Budgets shared among {@code liveInstances.getAsInt()} instances, read on every request. */
+  public ChargeRequest(Map<Plan, Budget> budgets, IntSupplier liveInstances, Clock clock) {
     for (Plan plan : Plan.values()) {
       if (!budgets.containsKey(plan))
         throw new IllegalArgumentException("no budget for plan " + plan);
     }
     this.budgets = Map.copyOf(budgets);
-    this.instances = instances;
+    this.instances = liveInstances;
     this.clock = clock;
   }
 
   /** Takes {@code cost} units or throws RateLimited with the time to wait. */
   public TokenBucket.Decision charge(Principal caller, int cost) {
     Instant now = clock.instant();
+    int share = instances();
     TokenBucket bucket =
-        buckets.computeIfAbsent(
-            caller.apiKey(),
-            id -> {
-              Budget budget = budgets.get(caller.plan());
-              return new TokenBucket(
-                  budget.burst() / (double) instances,
-                  budget.perSecond() / (double) instances,
-                  now);
-            });
+        buckets
+            .compute(
+                caller.apiKey(),
+                (id, current) -> {
+                  if (current != null && current.instances() == share) return current;
+                  Budget budget = budgets.get(caller.plan());
+                  return new Share(
+                      share,
+                      new TokenBucket(
+                          budget.burst() / (double) share,
+                          budget.perSecond() / (double) share,
+                          now));
+                })
+            .bucket();
     TokenBucket.Decision decision;
     synchronized (bucket) {
       decision = bucket.take(cost, now);
@@ -57,8 +69,19 @@ public final class ChargeRequest {
   }
 
   public long limit(Principal caller) {
-    return budgets.get(caller.plan()).burst() / instances;
+    return budgets.get(caller.plan()).burst() / instances();
   }
+
+  private int instances() {
+    return Math.max(1, instances.getAsInt());
+  }
+
+  private static IntSupplier fixed(int instances) {
+    if (instances < 1) throw new IllegalArgumentException("at least one instance");
+    return () -> instances;
+  }
+
+  private record Share(int instances, TokenBucket bucket) {}
 
   /** A plan's budget: units per second, and the burst it may spend at once. */
   public record Budget(long perSecond, long burst) {

@@ -1,14 +1,9 @@
 package io.signet.application;
 
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
-import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
-import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
-import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
@@ -22,14 +17,9 @@ public final class GenerateKey {
   private final VersionMinting minting;
   private final Clock clock;
 
-  public GenerateKey(
-      KeyVersions versions,
-      KeyCustody custody,
-      AuditLog audit,
-      Transactions transactions,
-      Clock clock) {
+  GenerateKey(KeyVersions versions, VersionMinting minting, Clock clock) {
     this.versions = versions;
-    this.minting = new VersionMinting(versions, custody, audit, transactions);
+    this.minting = minting;
     this.clock = clock;
   }
 
@@ -44,7 +34,6 @@ public final class GenerateKey {
                       + active.name().version()
                       + " is active; rotate the key instead");
             });
-    KeyName name = new KeyName(tenant, algorithm, versions.latestVersion(tenant, algorithm) + 1);
-    return minting.mint(name, null, AuditAction.KEY_GENERATED, invocation, clock.instant());
+    return minting.mint(tenant, algorithm, null, invocation, clock.instant()).active();
   }
 }

@@ -1,11 +1,7 @@
 package io.signet.application;
 
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
-import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
-import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
@@ -13,7 +9,6 @@ import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Rotates a key: atomically, a new version becomes active and the previous active version retires.
@@ -25,14 +20,9 @@ public final class RotateKey {
   private final VersionMinting minting;
   private final Clock clock;
 
-  public RotateKey(
-      KeyVersions versions,
-      KeyCustody custody,
-      AuditLog audit,
-      Transactions transactions,
-      Clock clock) {
+  RotateKey(KeyVersions versions, VersionMinting minting, Clock clock) {
     this.versions = versions;
-    this.minting = new VersionMinting(versions, custody, audit, transactions);
+    this.minting = minting;
     this.clock = clock;
   }
 
@@ -65,12 +55,10 @@ public final class RotateKey {
   }
 
   private Rotated rotateFrom(KeyVersion active, Invocation invocation) {
-    TenantId tenant = active.name().tenant();
-    Algorithm algorithm = active.name().algorithm();
-    KeyName next = new KeyName(tenant, algorithm, versions.latestVersion(tenant, algorithm) + 1);
-    Instant now = clock.instant();
-    KeyVersion created = minting.mint(next, active, AuditAction.KEY_ROTATED, invocation, now);
-    return new Rotated(created, active.retire(now));
+    KeyName name = active.name();
+    KeyVersion.Activation activation =
+        minting.mint(name.tenant(), name.algorithm(), active, invocation, clock.instant());
+    return new Rotated(activation.active(), activation.retired());
   }
 
   /** The new active version and the one it retired. */

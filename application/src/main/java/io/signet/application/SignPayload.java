@@ -28,15 +28,13 @@ public final class SignPayload {
     this.clock = clock;
   }
 
-  public Signed sign(KeyName name, SigningInput input, RequestId requestId) {
+  /** Signs with the named version, once the signature is in the signing log; returns it. */
+  public Bytes sign(KeyName name, SigningInput input, RequestId requestId) {
     input.requireSupportedBy(name.algorithm());
-    KeyVersion key = KeyLookup.visible(versions, name);
+    KeyVersion key = KeyVersion.visible(name, versions.find(name));
     key.requireSignable();
     Bytes signature = custody.sign(key, input);
     log.record(SigningEvent.of(name, input, requestId, clock.instant()));
-    return new Signed(key, signature);
+    return signature;
   }
-
-  /** The version that signed, and the signature. */
-  public record Signed(KeyVersion key, Bytes signature) {}
 }

@@ -22,7 +22,7 @@ public final class VerifySignature {
 
   public boolean verify(KeyName name, SigningInput input, Bytes signature) {
     input.requireSupportedBy(name.algorithm());
-    KeyVersion key = KeyLookup.visible(versions, name);
+    KeyVersion key = KeyVersion.visible(name, versions.find(name));
     key.requireVerifiable();
     return verifier.verify(key, input, signature);
   }

@@ -5,11 +5,11 @@ import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
-import io.signet.domain.audit.AuditAction;
-import io.signet.domain.audit.AuditEvent;
 import io.signet.domain.audit.Invocation;
+import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
+import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
 
 /**
@@ -34,8 +34,17 @@ final class VersionMinting {
     this.transactions = transactions;
   }
 
-  KeyVersion mint(
-      KeyName name, KeyVersion retiring, AuditAction action, Invocation invocation, Instant now) {
+  /**
+   * Mints the next version of a key as active; {@code replacing} (the active version, for a
+   * rotation; null for a generation) retires in the same transaction.
+   */
+  KeyVersion.Activation mint(
+      TenantId tenant,
+      Algorithm algorithm,
+      KeyVersion replacing,
+      Invocation invocation,
+      Instant now) {
+    KeyName name = next(tenant, algorithm);
     versions.claim(name, now);
     KeyCustody.GeneratedKey generated;
     try {
@@ -44,14 +53,20 @@ final class VersionMinting {
       versions.release(name);
       throw e;
     }
-    KeyVersion created =
-        KeyVersion.activated(
-            name, generated.publicKey(), generated.protection(), generated.sealedPrivateKey(), now);
+    KeyVersion.Activation activation =
+        KeyVersion.activate(
+            name,
+            generated.publicKey(),
+            generated.protection(),
+            generated.sealedPrivateKey(),
+            replacing,
+            invocation,
+            now);
     try {
       transactions.run(
           () -> {
-            versions.activate(created, retiring == null ? null : retiring.retire(now));
-            audit.append(AuditEvent.of(invocation, action, name.toString(), name.tenant(), now));
+            versions.activate(activation.active(), activation.retired());
+            audit.append(activation.event());
           });
     } catch (SignetException.Unavailable e) {
       // The connection may have died during COMMIT: the version may be stored. Leave the key and
@@ -61,7 +76,12 @@ final class VersionMinting {
       abandon(name, e);
       throw e;
     }
-    return created;
+    return activation;
+  }
+
+  /** The one place that numbers versions: one past the highest ever made or claimed. */
+  private KeyName next(TenantId tenant, Algorithm algorithm) {
+    return new KeyName(tenant, algorithm, versions.latestVersion(tenant, algorithm) + 1);
   }
 
   private void abandon(KeyName name, RuntimeException cause) {

@@ -3,14 +3,11 @@ package io.signet.application;
 import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
-import io.signet.domain.audit.AuditAction;
-import io.signet.domain.audit.AuditEvent;
-import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.KeyVersion;
-import java.time.Instant;
 
 /**
- * Stores a status transition and its audit entry in one transaction; shared by retire and archive.
+ * Stores a status transition and the audit entry it causes in one transaction; shared by retire and
+ * archive.
  */
 final class VersionTransition {
   private final KeyVersions versions;
@@ -23,15 +20,12 @@ final class VersionTransition {
     this.transactions = transactions;
   }
 
-  KeyVersion store(
-      KeyVersion before, KeyVersion after, AuditAction action, Invocation invocation, Instant now) {
+  KeyVersion store(KeyVersion.Transition transition) {
     transactions.run(
         () -> {
-          versions.transition(before, after);
-          audit.append(
-              AuditEvent.of(
-                  invocation, action, after.name().toString(), after.name().tenant(), now));
+          versions.transition(transition.before(), transition.after());
+          audit.append(transition.event());
         });
-    return after;
+    return transition.after();
   }
 }

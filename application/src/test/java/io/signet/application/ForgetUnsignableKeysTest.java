@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.fake.DirectTransactions;
 import io.signet.application.fake.FakeKeyCustody;
+import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryDecryptedKeys;
+import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryOrphanMarks;
+import io.signet.application.fake.InMemorySigningLog;
+import io.signet.application.fake.InMemoryTenants;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ForgetUnsignableKeysTest {
@@ -27,8 +34,25 @@ class ForgetUnsignableKeysTest {
   @Test
   void dropsTheDecryptedKeysOfVersionsThatNoLongerSignAndKeepsTheActiveOnes() {
     TenantId tenant = TenantId.random();
-    var generate = new GenerateKey(versions, custody, audit, new DirectTransactions(), clock);
-    var rotate = new RotateKey(versions, custody, audit, new DirectTransactions(), clock);
+    UseCases core =
+        new UseCases(
+            new UseCases.Ports(
+                new InMemoryTenants(),
+                new InMemoryApiKeys(),
+                audit,
+                new DirectTransactions(),
+                versions,
+                new InMemoryKeyPolicies(),
+                custody,
+                custody.verifier(),
+                new InMemorySigningLog(),
+                new InMemoryOrphanMarks(clock)),
+            clock,
+            new SecureRandom(),
+            Duration.ofMinutes(2),
+            100);
+    GenerateKey generate = core.generateKey();
+    RotateKey rotate = core.rotateKey();
     KeyVersion v1 = generate.generate(tenant, Algorithm.DILITHIUM3, operator);
     decrypted.decrypt(v1.name());
     RotateKey.Rotated rotated = rotate.rotate(tenant, Algorithm.DILITHIUM3, operator);

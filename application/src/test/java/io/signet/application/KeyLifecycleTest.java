@@ -61,14 +61,34 @@ class KeyLifecycleTest {
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final DirectTransactions tx = new DirectTransactions();
-  private final GenerateKey generate = new GenerateKey(versions, custody, audit, tx, clock);
-  private final RotateKey rotate = new RotateKey(versions, custody, audit, tx, clock);
-  private final RetireKey retire = new RetireKey(versions, audit, tx, clock);
-  private final ArchiveKey archive = new ArchiveKey(versions, custody, audit, tx, clock);
-  private final ReconcileKeyCustody reconcile =
-      new ReconcileKeyCustody(versions, custody, marks, audit, clock, Duration.ofMinutes(2), 100);
+  private final UseCases core = core(tx);
+  private final GenerateKey generate = core.generateKey();
+  private final RotateKey rotate = core.rotateKey();
+  private final RetireKey retire = core.retireKey();
+  private final ArchiveKey archive = core.archiveKey();
+  private final ReconcileKeyCustody reconcile = core.reconcileKeyCustody();
   private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.random());
   private TenantId tenant;
+
+  /** The use cases over this test's fakes, committing through {@code transactions}. */
+  private UseCases core(io.signet.application.port.Transactions transactions) {
+    return new UseCases(
+        new UseCases.Ports(
+            tenants,
+            new io.signet.application.fake.InMemoryApiKeys(),
+            audit,
+            transactions,
+            versions,
+            policies,
+            custody,
+            custody.verifier(),
+            new io.signet.application.fake.InMemorySigningLog(),
+            marks),
+        clock,
+        new java.security.SecureRandom(),
+        Duration.ofMinutes(2),
+        100);
+  }
 
   @BeforeEach
   void createTenant() {
@@ -161,11 +181,7 @@ class KeyLifecycleTest {
    * GenerateKey whose commit fails with {@code failure}, after the work ran if {@code committed}.
    */
   private GenerateKey failingCommit(boolean committed, RuntimeException failure) {
-    return new GenerateKey(
-        versions,
-        custody,
-        audit,
-        new io.signet.application.port.Transactions() {
+    return core(new io.signet.application.port.Transactions() {
           @Override
           public <T> T inTransaction(java.util.function.Supplier<T> work) {
             if (committed) {
@@ -173,8 +189,8 @@ class KeyLifecycleTest {
             }
             throw failure;
           }
-        },
-        clock);
+        })
+        .generateKey();
   }
 
   private void later(Duration by) {

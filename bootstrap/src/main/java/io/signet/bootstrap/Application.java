@@ -3,34 +3,52 @@ package io.signet.bootstrap;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signet.application.StartupFailure;
+import io.signet.domain.Causes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Signet. With no database configured ({@code DATASOURCES_DEFAULT_URL}) it first starts an
- * embedded PostgreSQL under {@code ./var/}. A start-up failure is one line on stderr and exit code
- * 1, never a stack-trace wall: the full trace goes to the log at debug level only.
+ * Starts Signet. The database is the configured one ({@code DATASOURCES_DEFAULT_URL}), or, only
+ * when asked for with {@code SIGNET_EMBEDDED_DATABASE=true}, an embedded PostgreSQL under {@code
+ * ./var/}; with neither, Signet refuses to start. A start-up failure is one line on stderr and exit
+ * code 1, never a stack-trace wall: the full trace goes to the log at debug level only.
+ *
+ * <p>A stop (SIGTERM, Ctrl-C) runs in this order: readiness DOWN ({@link Stopping}), then the
+ * context's graceful shutdown (the server stops accepting and in-flight requests finish, within
+ * {@code micronaut.lifecycle.graceful-shutdown.grace-period}), then the beans close (the signing
+ * log flushes, the pool closes), then the embedded database stops.
  */
 public final class Application {
   private Application() {}
 
   public static void main(String[] args) {
+    Optional<EmbeddedDatabase> embedded = Optional.empty();
     try {
       Map<String, Object> properties = new HashMap<>();
-      EmbeddedDatabase.startIfUnconfigured().ifPresent(db -> properties.putAll(db.properties()));
+      embedded = EmbeddedDatabase.startIfRequested();
+      embedded.ifPresent(db -> properties.putAll(db.properties()));
+      properties.putAll(SecretFiles.properties(System.getenv()));
       ApplicationContext context =
           ApplicationContext.builder()
               .mainClass(Application.class)
               .args(args)
               .properties(properties)
               .start();
+      Optional<EmbeddedDatabase> database = embedded;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
+                    try {
+                      context.getBean(Stopping.class).begin();
+                    } catch (InterruptedException | RuntimeException e) {
+                      // stop anyway
+                    }
                     context.close();
-                    EmbeddedDatabase.stopStarted();
+                    database.ifPresent(EmbeddedDatabase::close);
                   },
                   "signet-shutdown"));
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
@@ -38,7 +56,7 @@ public final class Application {
           .info("Signet listening on port {}", server.getPort());
     } catch (Throwable failure) {
       System.err.println("signet: cannot start: " + StartupReport.reason(failure));
-      EmbeddedDatabase.stopStarted();
+      embedded.ifPresent(EmbeddedDatabase::close);
       System.exit(1);
     }
   }
@@ -48,13 +66,12 @@ public final class Application {
     private StartupReport() {}
 
     static String reason(Throwable failure) {
-      Throwable deepest = failure;
-      for (Throwable c = failure; c != null; c = c.getCause()) {
+      List<Throwable> chain = Causes.chain(failure);
+      for (Throwable c : chain) {
         if (c instanceof StartupFailure) return c.getMessage();
-        deepest = c;
-        if (c.getCause() == c) break;
       }
-      for (Throwable c = failure; c != null; c = c.getCause()) {
+      Throwable deepest = chain.getLast();
+      for (Throwable c : chain) {
         if (c instanceof java.sql.SQLException || c instanceof java.net.ConnectException) {
           return "the database is unreachable or refused the login (DATASOURCES_DEFAULT_URL,"
               + " _USERNAME, _PASSWORD): "

@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * Request budgets per plan, in cost units (a signature costs 10, a verification 2): per second and
- * burst. {@code instances} is how many Signet instances share the load; each enforces its share.
- * Defaults: free 100/s (10 signatures/s), standard 2,000/s (200 signatures/s), enterprise 20,000/s
- * (2,000 signatures/s), each with a burst of twice its rate.
+ * burst. Each instance enforces its share: the plan divided by the live instances (heartbeats in
+ * PostgreSQL, {@code signet.instances.*}), or by {@code instances} when that is set to a positive
+ * number (a fixed count, for deployments that want one). Defaults: free 100/s (10 signatures/s),
+ * standard 2,000/s (200 signatures/s), enterprise 20,000/s (2,000 signatures/s), each with a burst
+ * of twice its rate.
  */
 @ConfigurationProperties("signet.rate-limit")
 record RateLimitSettings(
-    @Bindable(defaultValue = "1") int instances,
+    @Bindable(defaultValue = "0") int instances,
     @Bindable(defaultValue = "100") long freePerSecond,
     @Bindable(defaultValue = "2000") long standardPerSecond,
     @Bindable(defaultValue = "20000") long enterprisePerSecond) {

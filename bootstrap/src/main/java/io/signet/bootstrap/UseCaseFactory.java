@@ -21,12 +21,15 @@ import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.TrackInstances;
+import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
 import io.signet.application.port.CustodyBinding;
 import io.signet.application.port.DecryptedKeys;
 import io.signet.application.port.DeploymentRecord;
+import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
@@ -41,7 +44,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-/** Wires the use cases by hand: application classes carry no framework annotation. */
+/**
+ * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
+ * carry no framework annotation), this factory only exposes them.
+ */
 @Factory
 class UseCaseFactory {
 
@@ -56,116 +62,135 @@ class UseCaseFactory {
     return new SecureRandom();
   }
 
+  /** The ports as the adapters provide them. */
   @Singleton
-  CreateTenant createTenant(Tenants tenants, AuditLog audit, Transactions tx, Clock clock) {
-    return new CreateTenant(tenants, audit, tx, clock);
-  }
-
-  @Singleton
-  ListTenants listTenants(Tenants tenants) {
-    return new ListTenants(tenants);
-  }
-
-  @Singleton
-  IssueApiKey issueApiKey(
+  UseCases.Ports ports(
       Tenants tenants,
       ApiKeys apiKeys,
       AuditLog audit,
       Transactions tx,
-      Clock clock,
-      SecureRandom random) {
-    return new IssueApiKey(tenants, apiKeys, audit, tx, clock, random);
-  }
-
-  @Singleton
-  RevokeApiKey revokeApiKey(ApiKeys apiKeys, AuditLog audit, Transactions tx, Clock clock) {
-    return new RevokeApiKey(apiKeys, audit, tx, clock);
-  }
-
-  @Singleton
-  AuthenticateApiKey authenticateApiKey(ApiKeys apiKeys, Tenants tenants) {
-    return new AuthenticateApiKey(apiKeys, tenants);
-  }
-
-  @Singleton
-  ReadAudit readAudit(AuditLog audit) {
-    return new ReadAudit(audit);
-  }
-
-  @Singleton
-  GenerateKey generateKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new GenerateKey(versions, custody, audit, tx, clock);
-  }
-
-  @Singleton
-  RotateKey rotateKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new RotateKey(versions, custody, audit, tx, clock);
-  }
-
-  @Singleton
-  RetireKey retireKey(KeyVersions versions, AuditLog audit, Transactions tx, Clock clock) {
-    return new RetireKey(versions, audit, tx, clock);
-  }
-
-  @Singleton
-  ArchiveKey archiveKey(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions tx, Clock clock) {
-    return new ArchiveKey(versions, custody, audit, tx, clock);
-  }
-
-  @Singleton
-  ListKeys listKeys(KeyVersions versions) {
-    return new ListKeys(versions);
-  }
-
-  @Singleton
-  GetActiveKey getActiveKey(KeyVersions versions) {
-    return new GetActiveKey(versions);
-  }
-
-  @Singleton
-  ChargeRequest chargeRequest(RateLimitSettings settings, Clock clock) {
-    return new ChargeRequest(settings.budgets(), settings.instances(), clock);
-  }
-
-  @Singleton
-  SignPayload signPayload(KeyVersions versions, KeyCustody custody, SigningLog log, Clock clock) {
-    return new SignPayload(versions, custody, log, clock);
-  }
-
-  @Singleton
-  VerifySignature verifySignature(KeyVersions versions, SignatureVerifier verifier) {
-    return new VerifySignature(versions, verifier);
-  }
-
-  @Singleton
-  SetKeyPolicy setKeyPolicy(
-      Tenants tenants, KeyPolicies policies, AuditLog audit, Transactions tx, Clock clock) {
-    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
-  }
-
-  @Singleton
-  ApplyKeyPolicies applyKeyPolicies(
+      KeyVersions versions,
       KeyPolicies policies,
-      KeyVersions versions,
-      RotateKey rotate,
-      ArchiveKey archive,
-      Clock clock) {
-    return new ApplyKeyPolicies(policies, versions, rotate, archive, clock);
+      KeyCustody custody,
+      SignatureVerifier verifier,
+      SigningLog signingLog,
+      OrphanMarks orphanMarks) {
+    return new UseCases.Ports(
+        tenants,
+        apiKeys,
+        audit,
+        tx,
+        versions,
+        policies,
+        custody,
+        verifier,
+        signingLog,
+        orphanMarks);
+  }
+
+  /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
+  @Singleton
+  UseCases useCases(
+      UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
+    return new UseCases(ports, clock, random, lifecycle.claimGrace(), lifecycle.maxDestroyPerRun());
   }
 
   @Singleton
-  ReconcileKeyCustody reconcileKeyCustody(
-      KeyVersions versions,
-      KeyCustody custody,
-      OrphanMarks marks,
-      AuditLog audit,
-      Clock clock,
-      LifecycleSettings settings) {
-    return new ReconcileKeyCustody(
-        versions, custody, marks, audit, clock, settings.claimGrace(), settings.maxDestroyPerRun());
+  CreateTenant createTenant(UseCases core) {
+    return core.createTenant();
+  }
+
+  @Singleton
+  ListTenants listTenants(UseCases core) {
+    return core.listTenants();
+  }
+
+  @Singleton
+  IssueApiKey issueApiKey(UseCases core) {
+    return core.issueApiKey();
+  }
+
+  @Singleton
+  RevokeApiKey revokeApiKey(UseCases core) {
+    return core.revokeApiKey();
+  }
+
+  @Singleton
+  AuthenticateApiKey authenticateApiKey(UseCases core) {
+    return core.authenticateApiKey();
+  }
+
+  @Singleton
+  ReadAudit readAudit(UseCases core) {
+    return core.readAudit();
+  }
+
+  @Singleton
+  GenerateKey generateKey(UseCases core) {
+    return core.generateKey();
+  }
+
+  @Singleton
+  RotateKey rotateKey(UseCases core) {
+    return core.rotateKey();
+  }
+
+  @Singleton
+  RetireKey retireKey(UseCases core) {
+    return core.retireKey();
+  }
+
+  @Singleton
+  ArchiveKey archiveKey(UseCases core) {
+    return core.archiveKey();
+  }
+
+  @Singleton
+  ListKeys listKeys(UseCases core) {
+    return core.listKeys();
+  }
+
+  @Singleton
+  GetActiveKey getActiveKey(UseCases core) {
+    return core.getActiveKey();
+  }
+
+  @Singleton
+  ChargeRequest chargeRequest(RateLimitSettings settings, TrackInstances live, Clock clock) {
+    return settings.instances() > 0
+        ? new ChargeRequest(settings.budgets(), settings.instances(), clock)
+        : new ChargeRequest(settings.budgets(), live::live, clock);
+  }
+
+  @Singleton
+  TrackInstances trackInstances(
+      Instances instances, InstanceIdentity self, InstanceSettings settings) {
+    return new TrackInstances(instances, self.id(), settings.expiry());
+  }
+
+  @Singleton
+  SignPayload signPayload(UseCases core) {
+    return core.signPayload();
+  }
+
+  @Singleton
+  VerifySignature verifySignature(UseCases core) {
+    return core.verifySignature();
+  }
+
+  @Singleton
+  SetKeyPolicy setKeyPolicy(UseCases core) {
+    return core.setKeyPolicy();
+  }
+
+  @Singleton
+  ApplyKeyPolicies applyKeyPolicies(UseCases core) {
+    return core.applyKeyPolicies();
+  }
+
+  @Singleton
+  ReconcileKeyCustody reconcileKeyCustody(UseCases core) {
+    return core.reconcileKeyCustody();
   }
 
   @Singleton

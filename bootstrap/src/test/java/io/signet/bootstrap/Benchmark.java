@@ -44,7 +44,8 @@ public final class Benchmark {
     Path readme = Path.of(args.length > 0 ? args[0] : "README.md");
     Arrays.fill(MESSAGE, (byte) 'x');
     Map<String, Object> properties = new HashMap<>();
-    EmbeddedDatabase.startIfUnconfigured().ifPresent(db -> properties.putAll(db.properties()));
+    var embedded = EmbeddedDatabase.startIfRequested();
+    embedded.ifPresent(db -> properties.putAll(db.properties()));
     properties.put("micronaut.server.port", -1);
     properties.put("signet.admin.token", SignetApp.ADMIN_TOKEN);
     properties.put("signet.lifecycle.enabled", false);
@@ -148,7 +149,7 @@ public final class Benchmark {
       }
       server.stop();
     } finally {
-      EmbeddedDatabase.stopStarted();
+      embedded.ifPresent(EmbeddedDatabase::close);
     }
     String table = table(rows);
     System.out.println(table);
@@ -260,7 +261,7 @@ public final class Benchmark {
   private static String table(List<String> rows) {
     String header =
         "Measured on "
-            + LocalDate.now()
+            + LocalDate.now(java.time.ZoneOffset.UTC)
             + " by `scripts/bench` ("
             + Runtime.getRuntime().availableProcessors()
             + " cores, "

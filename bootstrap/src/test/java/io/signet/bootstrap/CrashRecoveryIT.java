@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.GenerateKey;
 import io.signet.application.ReconcileKeyCustody;
-import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
@@ -54,13 +53,7 @@ class CrashRecoveryIT {
               throw new SimulatedCrash();
             }
           };
-      GenerateKey generate =
-          new GenerateKey(
-              app.bean(KeyVersions.class),
-              app.bean(KeyCustody.class),
-              app.bean(AuditLog.class),
-              crashing,
-              app.bean(Clock.class));
+      GenerateKey generate = app.useCasesWith(crashing, app.bean(Clock.class)).generateKey();
       assertThatThrownBy(
               () ->
                   generate.generate(
@@ -96,7 +89,10 @@ class CrashRecoveryIT {
       assertThat(restarted.bean(ReconcileKeyCustody.class).reconcile().destroyed())
           .containsExactly(interrupted);
       assertThat(restarted.bean(KeyCustody.class).heldKeys()).doesNotContain(interrupted);
-      String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
+      // JSON log lines escape '/' as '\/'
+      String log =
+          Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8)
+              .replace("\\/", "/");
       assertThat(log)
           .contains("key custody reconciliation: destroyed")
           .contains(interrupted.toString());

@@ -3,12 +3,6 @@ package io.signet.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.ApplyKeyPolicies;
-import io.signet.application.ArchiveKey;
-import io.signet.application.RotateKey;
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.KeyCustody;
-import io.signet.application.port.KeyPolicies;
-import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
 import io.signet.domain.key.KeyVersion;
 import java.time.Clock;
@@ -25,16 +19,7 @@ class PoliciesAcrossInstancesIT {
 
   private static ApplyKeyPolicies policiesFortyDaysAhead(SignetApp app) {
     Clock future = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
-    KeyVersions versions = app.bean(KeyVersions.class);
-    KeyCustody custody = app.bean(KeyCustody.class);
-    AuditLog audit = app.bean(AuditLog.class);
-    Transactions tx = app.bean(Transactions.class);
-    return new ApplyKeyPolicies(
-        app.bean(KeyPolicies.class),
-        versions,
-        new RotateKey(versions, custody, audit, tx, future),
-        new ArchiveKey(versions, custody, audit, tx, future),
-        future);
+    return app.useCasesWith(app.bean(Transactions.class), future).applyKeyPolicies();
   }
 
   @Test

@@ -31,7 +31,8 @@ class ReadinessIT {
 
         proxy.cut();
         assertThat(awaitReadiness(app.http, 503)).isEqualTo(503);
-        var down = app.http.send("GET", "/health/readiness", Map.of(), (String) null);
+        var down =
+            app.http.send("GET", "/health/readiness", SignetApp.AS_ADMIN_JSON, (String) null);
         assertThat(down.body()).contains("\"database\"").contains("DOWN");
         var refused =
             app.http.send(
@@ -71,7 +72,10 @@ class ReadinessIT {
       p11.C_Logout(session);
       p11.C_CloseSession(session);
       assertThat(awaitReadiness(app.http, 503)).isEqualTo(503);
-      assertThat(app.http.send("GET", "/health/readiness", Map.of(), (String) null).body())
+      assertThat(
+              app.http
+                  .send("GET", "/health/readiness", SignetApp.AS_ADMIN_JSON, (String) null)
+                  .body())
           .contains("\"hsm\"")
           .contains("DOWN");
 

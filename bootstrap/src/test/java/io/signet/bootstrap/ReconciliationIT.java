@@ -139,13 +139,7 @@ class ReconciliationIT {
             throw new SignetException.Unavailable("connection lost during COMMIT", null);
           }
         };
-    GenerateKey generate =
-        new GenerateKey(
-            app.bean(KeyVersions.class),
-            app.bean(KeyCustody.class),
-            app.bean(AuditLog.class),
-            lostDuringCommit,
-            app.bean(Clock.class));
+    GenerateKey generate = app.useCasesWith(lostDuringCommit, app.bean(Clock.class)).generateKey();
     assertThatThrownBy(
             () ->
                 generate.generate(

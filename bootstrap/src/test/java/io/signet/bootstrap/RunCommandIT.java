@@ -72,7 +72,7 @@ class RunCommandIT {
   }
 
   private static void awaitReady(RawHttp http, Process process) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) throw new AssertionError("signet exited with " + process.exitValue());
       try {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A misconfigured Signet refuses to start with one clear line on stderr and exit code 1: a wrong
- * PIN, a missing PKCS#11 library, an unknown token, an unreachable database, no admin token.
+ * PIN, a missing PKCS#11 library, an unknown token, an unreachable database, no admin token, no
+ * database at all (never a silent embedded one), or two databases.
  */
 class StartupFailureIT {
   @TempDir Path dir;
@@ -91,5 +92,21 @@ class StartupFailureIT {
     Map<String, String> env = goodEnvironment();
     env.remove("SIGNET_ADMIN_TOKEN");
     assertThat(failToStart(env).getFirst()).contains("SIGNET_ADMIN_TOKEN");
+  }
+
+  @Test
+  void refusesToStartWithoutADatabaseRatherThanStartingAnEmbeddedOne() throws Exception {
+    Map<String, String> env = goodEnvironment();
+    env.remove("DATASOURCES_DEFAULT_URL");
+    assertThat(failToStart(env).getFirst())
+        .contains("no database configured")
+        .contains("SIGNET_EMBEDDED_DATABASE=true");
+  }
+
+  @Test
+  void refusesAConfiguredDatabaseTogetherWithTheEmbeddedOne() throws Exception {
+    Map<String, String> env = goodEnvironment();
+    env.put("SIGNET_EMBEDDED_DATABASE", "true");
+    assertThat(failToStart(env).getFirst()).contains("choose one database");
   }
 }

@@ -25,9 +25,15 @@ class TenantsEndToEndIT {
 
   @Test
   void isReadyWithDatabaseAndHsmUp() {
-    var ready = app.http.send("GET", "/health/readiness", Map.of(), (String) null);
+    var ready = app.http.send("GET", "/health/readiness", SignetApp.AS_ADMIN_JSON, (String) null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("\"hsm\"").contains("UP");
+    var anonymous = app.http.send("GET", "/health/readiness", Map.of(), (String) null);
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.body())
+        .contains("UP")
+        .doesNotContain("\"hsm\"")
+        .doesNotContain("database");
     assertThat(app.http.send("GET", "/health/liveness", Map.of(), (String) null).status())
         .isEqualTo(200);
   }

@@ -22,6 +22,19 @@ public final class Bytes {
     return new Bytes(value.clone());
   }
 
+  /**
+   * The SHA-256 of {@code data}: the one SHA-256 in Signet's own code (audit hashes of payloads,
+   * the stored form of API key secrets, the admin token comparison). {@code data} may be a secret;
+   * only its hash is kept.
+   */
+  public static Bytes sha256(byte[] data) {
+    try {
+      return new Bytes(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
+
   public byte[] toArray() {
     return value.clone();
   }

@@ -85,16 +85,27 @@ public abstract sealed class SignetException extends RuntimeException {
     private final long limit;
 
     public RateLimited(Duration retryAfter, long limit) {
-      super(
-          "rate limit exceeded; retry after "
-              + Math.max(1, (retryAfter.toMillis() + 999) / 1000)
-              + " s");
+      super("rate limit exceeded; retry after " + secondsUp(retryAfter, 1) + " s");
       this.retryAfter = retryAfter;
       this.limit = limit;
     }
 
     public Duration retryAfter() {
       return retryAfter;
+    }
+
+    /** {@link #retryAfter()} in whole seconds, rounded up, at least 1 (for {@code Retry-After}). */
+    public long retryAfterSeconds() {
+      return secondsUp(retryAfter, 1);
+    }
+
+    /**
+     * {@code duration} in whole seconds rounded up, at least {@code floor}: how every wait is told
+     * to a client (headers and messages carry whole seconds, and a client must not come back
+     * early).
+     */
+    public static long secondsUp(Duration duration, long floor) {
+      return Math.max(floor, (duration.toMillis() + 999) / 1000);
     }
 
     /** The budget (units) this caller has at most. */

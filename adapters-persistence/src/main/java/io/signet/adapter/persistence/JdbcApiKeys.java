@@ -56,15 +56,13 @@ public final class JdbcApiKeys implements ApiKeys {
   }
 
   @Override
-  public boolean revoke(ApiKeyId id, Instant at) {
-    int changed =
-        sql.update(
-            "UPDATE api_key SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?",
-            s -> {
-              s.setObject(1, Sql.timestamp(at));
-              s.setObject(2, id.value());
-            });
-    return changed == 1;
+  public void revoke(ApiKeyId id, Instant at) {
+    sql.update(
+        "UPDATE api_key SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?",
+        s -> {
+          s.setObject(1, Sql.timestamp(at));
+          s.setObject(2, id.value());
+        });
   }
 
   private static ApiKey apiKey(ResultSet row) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@link KeyPolicies} in PostgreSQL, periods stored in whole days. */
@@ -34,14 +33,6 @@ public final class JdbcKeyPolicies implements KeyPolicies {
           s.setObject(3, days(policy.archiveAfter()));
           s.setObject(4, Sql.timestamp(at));
         });
-  }
-
-  @Override
-  public Optional<KeyPolicy> find(TenantId tenant) {
-    return sql.queryOne(
-        "SELECT tenant_id, rotate_after_days, archive_after_days FROM key_policy WHERE tenant_id = ?",
-        s -> s.setObject(1, tenant.value()),
-        JdbcKeyPolicies::policy);
   }
 
   @Override

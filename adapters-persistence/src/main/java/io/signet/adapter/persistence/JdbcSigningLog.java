@@ -1,5 +1,8 @@
 package io.signet.adapter.persistence;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.signet.application.port.SigningLog;
 import io.signet.domain.SignetException;
@@ -23,9 +26,24 @@ import java.util.concurrent.TimeoutException;
  * caller returns when the transaction holding its event has committed. One commit per batch instead
  * of one per signature keeps PostgreSQL off the critical path at high rates, and no caller is
  * answered before its record is durable.
+ *
+ * <p>The writer survives any failure of a batch, {@link Error}s included (the batch's callers get
+ * 503, nothing is acknowledged); {@link #healthy()} (part of readiness) is false while the writer
+ * is gone or a batch has been in flight longer than the timeout. On shutdown it stops taking
+ * events, commits what is queued, and fails whatever it could not commit in time.
  */
 @Singleton
 public final class JdbcSigningLog implements SigningLog {
+  private static final DistributionSummary BATCH_SIZE =
+      DistributionSummary.builder("signet.signing.log.batch.size")
+          .description("events per group commit of the signing log")
+          .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+          .register(Metrics.globalRegistry);
+  private static final Timer COMMIT =
+      Timer.builder("signet.signing.log.commit")
+          .description("time to write and commit one batch of the signing log")
+          .publishPercentileHistogram()
+          .register(Metrics.globalRegistry);
   private static final String INSERT =
       "INSERT INTO signature_event (at, tenant_id, algorithm, version, operation, payload_sha256, request_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -35,6 +53,8 @@ public final class JdbcSigningLog implements SigningLog {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean running = true;
+  private volatile long batchStartedNanos;
+  private volatile boolean writing;
 
   JdbcSigningLog(
       Sql sql,
@@ -49,8 +69,9 @@ public final class JdbcSigningLog implements SigningLog {
   @Override
   public void record(SigningEvent event) {
     Pending pending = new Pending(event, new CompletableFuture<>());
-    if (!running) throw new SignetException.Unavailable("signing log is shutting down", null);
+    if (!running) throw shuttingDown();
     queue.add(pending);
+    if (!running && !writer.isAlive() && queue.remove(pending)) throw shuttingDown();
     try {
       pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -64,6 +85,15 @@ public final class JdbcSigningLog implements SigningLog {
     }
   }
 
+  /**
+   * True while the writer is there and not stuck: no batch has been in flight longer than the
+   * timeout (a database that stopped answering shows here before the callers time out).
+   */
+  public boolean healthy() {
+    return writer.isAlive()
+        && !(writing && System.nanoTime() - batchStartedNanos > timeout.toNanos());
+  }
+
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
@@ -72,14 +102,20 @@ public final class JdbcSigningLog implements SigningLog {
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        write(batch);
+        batchStartedNanos = System.nanoTime();
+        writing = true;
+        BATCH_SIZE.record(batch.size());
+        COMMIT.record(() -> write(batch));
         batch.forEach(p -> p.done().complete(null));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // Any failure, an Error included (out of memory, a driver defect), fails only this batch:
+        // its callers get 503 and the writer carries on with the next one.
         batch.forEach(p -> p.done().completeExceptionally(e));
       } finally {
+        writing = false;
         batch.clear();
       }
     }
@@ -106,10 +142,18 @@ public final class JdbcSigningLog implements SigningLog {
         });
   }
 
+  /** Stops taking events, commits what is queued (within the timeout), fails what is left. */
   @PreDestroy
   void close() throws InterruptedException {
     running = false;
     writer.join(timeout.toMillis());
+    for (Pending left; (left = queue.poll()) != null; ) {
+      left.done().completeExceptionally(shuttingDown());
+    }
+  }
+
+  private static SignetException shuttingDown() {
+    return new SignetException.Unavailable("signing log is shutting down", null);
   }
 
   private record Pending(SigningEvent event, CompletableFuture<Void> done) {}

@@ -1,5 +1,6 @@
 package io.signet.adapter.persistence;
 
+import io.signet.domain.Causes;
 import io.signet.domain.SignetException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -44,10 +45,6 @@ final class PersistenceErrors {
   }
 
   private static SQLException findSqlException(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof SQLException s) return s;
-      if (c.getCause() == c) break;
-    }
-    return null;
+    return Causes.find(t, SQLException.class).orElse(null);
   }
 }

@@ -47,10 +47,11 @@ final class Sql {
   }
 
   <T> T write(Work<T> work) {
+    Thrown thrown = new Thrown();
     try {
-      return transactions.executeWrite(status -> call(work, status.getConnection()));
+      return transactions.executeWrite(status -> call(work, status.getConnection(), thrown));
     } catch (RuntimeException e) {
-      throw PersistenceErrors.translate(e);
+      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
     }
   }
 
@@ -59,10 +60,11 @@ final class Sql {
    * caller's transaction when there is one. Every read here is a single statement.
    */
   <T> T read(Work<T> work) {
+    Thrown thrown = new Thrown();
     try {
-      return connections.executeRead(status -> call(work, status.getConnection()));
+      return connections.executeRead(status -> call(work, status.getConnection(), thrown));
     } catch (RuntimeException e) {
-      throw PersistenceErrors.translate(e);
+      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
     }
   }
 
@@ -108,11 +110,30 @@ final class Sql {
     return t == null ? null : t.toInstant();
   }
 
-  private static <T> T call(Work<T> work, Connection connection) {
+  /**
+   * Runs the work; its own SQL failures are translated here, and any other failure it throws is
+   * remembered so that it reaches the caller unchanged (a refusal or a defect in the work is not
+   * the database being unavailable).
+   */
+  private static <T> T call(Work<T> work, Connection connection, Thrown thrown) {
     try {
       return work.run(connection);
     } catch (SQLException e) {
       throw PersistenceErrors.translate(e);
+    } catch (RuntimeException e) {
+      thrown.failure = e;
+      throw e;
+    }
+  }
+
+  /** What the work itself threw, if anything. */
+  private static final class Thrown {
+    private RuntimeException failure;
+
+    // Identity on purpose: the very exception the work threw, not an equal one.
+    @SuppressWarnings("ReferenceEquality")
+    boolean byWork(RuntimeException e) {
+      return e == failure;
     }
   }
 }

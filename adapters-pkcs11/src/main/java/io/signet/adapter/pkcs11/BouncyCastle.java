@@ -1,7 +1,14 @@
 package io.signet.adapter.pkcs11;
 
+import io.signet.domain.Bytes;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Security;
+import java.security.Signature;
+import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -16,6 +23,27 @@ final class BouncyCastle {
 
   static Provider provider() {
     return PROVIDER;
+  }
+
+  /** A BouncyCastle signer, hedged with {@code random}, or deterministic when it is null. */
+  static Signature signer(String scheme, PrivateKey key, SecureRandom random)
+      throws GeneralSecurityException {
+    Signature signer = Signature.getInstance(scheme, PROVIDER);
+    if (random == null) signer.initSign(key);
+    else signer.initSign(key, random);
+    return signer;
+  }
+
+  /** A BouncyCastle verifier. */
+  static Signature verifier(String scheme, PublicKey key) throws GeneralSecurityException {
+    Signature verifier = Signature.getInstance(scheme, PROVIDER);
+    verifier.initVerify(key);
+    return verifier;
+  }
+
+  /** Sets a FIPS 204 / composite context string, when there is one. */
+  static void setContext(Signature signature, Bytes context) throws GeneralSecurityException {
+    if (context.length() > 0) signature.setParameter(new ContextParameterSpec(context.toArray()));
   }
 
   private static synchronized Provider register() {

@@ -3,6 +3,8 @@ package io.signet.adapter.pkcs11;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.micronaut.context.annotation.Value;
 import io.signet.application.port.DecryptedKeys;
 import io.signet.domain.key.KeyName;
@@ -31,6 +33,9 @@ import java.util.function.Function;
  */
 @Singleton
 public final class DecryptedKeyCache implements DecryptedKeys {
+  private static final Counter HITS = Metrics.counter("signet.key.cache.requests", "result", "hit");
+  private static final Counter MISSES =
+      Metrics.counter("signet.key.cache.requests", "result", "miss");
   private final Cache<KeyName, PrivateKey> cache;
 
   @Inject
@@ -52,7 +57,14 @@ public final class DecryptedKeyCache implements DecryptedKeys {
 
   /** The decrypted key of {@code name}, loaded once by {@code unseal} when absent. */
   PrivateKey get(KeyName name, Function<KeyName, PrivateKey> unseal) {
-    return cache == null ? unseal.apply(name) : cache.get(name, unseal);
+    if (cache == null) return unseal.apply(name);
+    PrivateKey held = cache.getIfPresent(name);
+    if (held != null) {
+      HITS.increment();
+      return held;
+    }
+    MISSES.increment();
+    return cache.get(name, unseal);
   }
 
   void evict(KeyName name) {

@@ -26,6 +26,7 @@ enum KeyObjectPolicy {
           "CKA_SIGN", false,
           "CKA_DERIVE", false));
 
+  @SuppressWarnings("ImmutableEnumChecker") // Map.copyOf: immutable, which the checker cannot see
   private final Map<String, Boolean> required;
 
   KeyObjectPolicy(Map<String, Boolean> usage) {

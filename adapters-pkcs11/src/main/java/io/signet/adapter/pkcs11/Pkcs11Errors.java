@@ -1,5 +1,6 @@
 package io.signet.adapter.pkcs11;
 
+import io.signet.domain.Causes;
 import io.signet.domain.SignetException;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 
@@ -20,13 +21,9 @@ final class Pkcs11Errors {
 
   /** The PKCS#11 return code of the deepest wrapper exception, e.g. " (CKR_PIN_INCORRECT)". */
   static String code(Throwable failure) {
-    for (Throwable c = failure; c != null; c = c.getCause()) {
-      if (c instanceof PKCS11Exception p) {
-        String message = p.getMessage();
-        return message == null ? "" : " (" + message + ")";
-      }
-      if (c.getCause() == c) break;
-    }
-    return "";
+    return Causes.find(failure, PKCS11Exception.class)
+        .map(PKCS11Exception::getMessage)
+        .map(message -> " (" + message + ")")
+        .orElse("");
   }
 }

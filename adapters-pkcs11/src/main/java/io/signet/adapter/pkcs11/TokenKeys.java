@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,9 +48,17 @@ final class TokenKeys {
    * self-signed certificate, which is how PKCS#11 key stores find private keys again.
    */
   PublicKey generateEcKey(String label) {
+    return generateKeyPair(label, "EC", new ECGenParameterSpec("secp256r1"));
+  }
+
+  /**
+   * Generates a {@code keyAlgorithm} key pair with {@code parameters} whose private half is a
+   * non-extractable token object labelled {@code label}, as {@link #generateEcKey} does.
+   */
+  PublicKey generateKeyPair(String label, String keyAlgorithm, AlgorithmParameterSpec parameters) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", session.provider());
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm, session.provider());
+      generator.initialize(parameters);
       KeyPair pair = generator.generateKeyPair();
       X509Certificate certificate = selfSigned(label, pair);
       KeyStore keyStore = session.keyStore();
@@ -63,7 +72,7 @@ final class TokenKeys {
       loaded.put(label, pair.getPrivate());
       return certificate.getPublicKey();
     } catch (Exception e) {
-      throw Pkcs11Errors.translate("EC key generation", e);
+      throw Pkcs11Errors.translate(keyAlgorithm + " key generation", e);
     }
   }
 

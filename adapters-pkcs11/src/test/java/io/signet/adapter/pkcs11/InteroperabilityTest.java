@@ -3,7 +3,6 @@ package io.signet.adapter.pkcs11;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.domain.Bytes;
-import io.signet.domain.key.Algorithm;
 import io.signet.domain.signing.HashAlgorithm;
 import io.signet.domain.signing.SigningInput;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,7 @@ class InteroperabilityTest {
     KeyPair pair = bcMlDsa();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     Bytes signature =
-        Constructions.sign(
-            Algorithm.DILITHIUM3,
+        MlDsa65Scheme.sign(
             pair.getPrivate(),
             spki,
             new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
@@ -68,11 +66,9 @@ class InteroperabilityTest {
         KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
             .generatePublic(new X509EncodedKeySpec(spki.toArray()));
     SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT);
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature)))
-        .isTrue();
+    assertThat(MlDsa65Scheme.verify(bcKey, spki, input, Bytes.of(signature))).isTrue();
     signature[7] ^= 1;
-    assertThat(Constructions.verify(Algorithm.DILITHIUM3, bcKey, spki, input, Bytes.of(signature)))
-        .isFalse();
+    assertThat(MlDsa65Scheme.verify(bcKey, spki, input, Bytes.of(signature))).isFalse();
   }
 
   @Test
@@ -83,8 +79,7 @@ class InteroperabilityTest {
     byte[] context = "ledger".getBytes(StandardCharsets.UTF_8);
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
     Bytes signature =
-        Constructions.sign(
-            Algorithm.DILITHIUM3,
+        MlDsa65Scheme.sign(
             pair.getPrivate(),
             spki,
             new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(context)),
@@ -106,16 +101,14 @@ class InteroperabilityTest {
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
     assertThat(
-            Constructions.verify(
-                Algorithm.DILITHIUM3,
+            MlDsa65Scheme.verify(
                 pair.getPublic(),
                 spki,
                 new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT),
                 Bytes.of(signature)))
         .isTrue();
     assertThat(
-            Constructions.verify(
-                Algorithm.DILITHIUM3,
+            MlDsa65Scheme.verify(
                 pair.getPublic(),
                 spki,
                 new SigningInput.Digest(
@@ -135,16 +128,9 @@ class InteroperabilityTest {
     ecGenerator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair ec = ecGenerator.generateKeyPair();
     CompositePrivateKey privateKey =
-        new CompositePrivateKey(
-            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
-            mlDsa.getPrivate(),
-            ec.getPrivate());
+        new CompositePrivateKey(CompositeMlDsaScheme.OID, mlDsa.getPrivate(), ec.getPrivate());
     CompositePublicKey publicKey =
-        new CompositePublicKey(
-            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
-            mlDsa.getPublic(),
-            ec.getPublic());
-    Bytes spki = Bytes.of(publicKey.getEncoded());
+        new CompositePublicKey(CompositeMlDsaScheme.OID, mlDsa.getPublic(), ec.getPublic());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
 
     for (SigningInput input :
@@ -152,8 +138,7 @@ class InteroperabilityTest {
           new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
           new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT)
         }) {
-      Bytes signature =
-          Constructions.sign(Algorithm.COMPOSITE_ML_DSA, privateKey, spki, input, random);
+      Bytes signature = CompositeMlDsaScheme.sign(privateKey, input, random);
       Signature bc = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
       bc.initVerify(publicKey);
       bc.update(MESSAGE);

@@ -19,6 +19,7 @@ record OpenedToken(
     KeyEncryptionKeys keks = new KeyEncryptionKeys(session);
     Pkcs11KeyCustody custody =
         new Pkcs11KeyCustody(
+            session,
             keys,
             keks,
             new DecryptedKeyCache(true, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));

@@ -83,7 +83,8 @@ public final class SoftHsmTestToken {
                   "so-" + suffix)
               .redirectErrorStream(true)
               .start();
-      String output = new String(init.getInputStream().readAllBytes());
+      String output =
+          new String(init.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       if (!init.waitFor(30, TimeUnit.SECONDS) || init.exitValue() != 0) {
         throw new IllegalStateException("softhsm2-util --init-token failed: " + output);
       }

@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -11,11 +12,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.SetKeyPolicy;
 import io.signet.domain.key.KeyPolicy;
 import io.signet.domain.tenant.TenantId;
 import java.time.Duration;
-import java.util.Set;
 
 /** The operator's key lifecycle API (DESIGN §4): any tenant's keys, and their policies. */
 @Controller("/admin/v1/tenants/{tenantId}")
@@ -23,11 +25,17 @@ import java.util.Set;
 final class AdminKeyController {
   private final KeyOperations operations;
   private final SetKeyPolicy setKeyPolicy;
+  private final RequestReader reader;
   private final Exchange exchange;
 
-  AdminKeyController(KeyOperations operations, SetKeyPolicy setKeyPolicy, Exchange exchange) {
+  AdminKeyController(
+      KeyOperations operations,
+      SetKeyPolicy setKeyPolicy,
+      RequestReader reader,
+      Exchange exchange) {
     this.operations = operations;
     this.setKeyPolicy = setKeyPolicy;
+    this.reader = reader;
     this.exchange = exchange;
   }
 
@@ -69,21 +77,20 @@ final class AdminKeyController {
   HttpResponse<Envelope> setPolicy(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
     TenantId tenant = TenantId.parse(tenantId);
-    JsonBody fields = JsonBody.parse(body, Set.of("rotate_after_days", "archive_after_days"));
+    KeyPolicyRequest fields = reader.read(body, KeyPolicyRequest.class);
     KeyPolicy policy =
-        new KeyPolicy(
-            tenant,
-            fields.optionalInteger("rotate_after_days").map(AdminKeyController::days).orElse(null),
-            fields
-                .optionalInteger("archive_after_days")
-                .map(AdminKeyController::days)
-                .orElse(null));
+        new KeyPolicy(tenant, days(fields.rotateAfterDays()), days(fields.archiveAfterDays()));
     return exchange.ok(
         request, KeyViews.PolicyView.of(setKeyPolicy.set(policy, Exchange.asOperator(request))));
   }
 
   /** Days from a request, clamped before they become a Duration; the policy checks the range. */
-  private static Duration days(long days) {
+  private static Duration days(@Nullable Long days) {
+    if (days == null) return null;
     return Duration.ofDays(Math.max(-1, Math.min(days, KeyPolicy.MAX_PERIOD.toDays() + 1)));
   }
+
+  /** {@code PUT /key-policy}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record KeyPolicyRequest(@Nullable Long rotateAfterDays, @Nullable Long archiveAfterDays) {}
 }

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.CreateTenant;
 import io.signet.application.IssueApiKey;
 import io.signet.application.ListTenants;
@@ -28,6 +30,7 @@ import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** The operator API for tenants, their API keys and the audit log (DESIGN §4). */
@@ -39,6 +42,7 @@ final class AdminTenantController {
   private final IssueApiKey issueApiKey;
   private final RevokeApiKey revokeApiKey;
   private final ReadAudit readAudit;
+  private final RequestReader reader;
   private final Exchange exchange;
 
   AdminTenantController(
@@ -47,22 +51,23 @@ final class AdminTenantController {
       IssueApiKey issueApiKey,
       RevokeApiKey revokeApiKey,
       ReadAudit readAudit,
+      RequestReader reader,
       Exchange exchange) {
     this.createTenant = createTenant;
     this.listTenants = listTenants;
     this.issueApiKey = issueApiKey;
     this.revokeApiKey = revokeApiKey;
     this.readAudit = readAudit;
+    this.reader = reader;
     this.exchange = exchange;
   }
 
   @Post("/tenants")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> createTenant(HttpRequest<?> request, @Body byte[] body) {
-    JsonBody fields = JsonBody.parse(body, Set.of("name", "plan"));
-    String name = fields.string("name");
-    Plan plan = fields.optionalString("plan").map(Plan::parse).orElse(Plan.defaultPlan());
-    var tenant = createTenant.create(name, plan, Exchange.asOperator(request));
+    TenantRequest fields = reader.read(body, TenantRequest.class);
+    Plan plan = fields.plan() == null ? Plan.defaultPlan() : Plan.parse(fields.plan());
+    var tenant = createTenant.create(fields.name(), plan, Exchange.asOperator(request));
     return exchange.created(request, Views.TenantView.of(tenant));
   }
 
@@ -77,14 +82,13 @@ final class AdminTenantController {
   HttpResponse<Envelope> issueApiKey(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
     TenantId tenant = TenantId.parse(tenantId);
-    JsonBody fields = JsonBody.parse(body, Set.of("scopes", "name"));
+    ApiKeyRequest fields = reader.read(body, ApiKeyRequest.class);
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-    fields.stringArray("scopes").forEach(s -> scopes.add(Scope.parse(s)));
+    fields.scopes().forEach(s -> scopes.add(Scope.parse(s)));
     if (scopes.isEmpty()) {
       throw SignetException.InvalidRequest.field("scopes must name at least one scope");
     }
-    String name = fields.optionalString("name").orElse(null);
-    var issued = issueApiKey.issue(tenant, scopes, name, Exchange.asOperator(request));
+    var issued = issueApiKey.issue(tenant, scopes, fields.name(), Exchange.asOperator(request));
     var key = issued.key();
     return exchange.created(
         request,
@@ -137,4 +141,12 @@ final class AdminTenantController {
           "limit must be an integer between 1 and " + AuditQuery.MAX_LIMIT);
     }
   }
+
+  /** {@code POST /tenants}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record TenantRequest(String name, @Nullable String plan) {}
+
+  /** {@code POST /tenants/{id}/api-keys}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record ApiKeyRequest(List<String> scopes, @Nullable String name) {}
 }

@@ -9,10 +9,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.signet.application.StartupFailure;
+import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Authenticates the operator API by {@code Authorization: Bearer <SIGNET_ADMIN_TOKEN>}. Both sides
@@ -46,11 +46,7 @@ final class AdminTokenFilter implements Ordered {
   }
 
   private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Bytes.sha256(value.getBytes(StandardCharsets.UTF_8)).toArray();
   }
 
   @Override

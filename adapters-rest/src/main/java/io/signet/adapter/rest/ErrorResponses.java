@@ -14,6 +14,7 @@ import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcesso
 import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
 import jakarta.inject.Singleton;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * internal message or a stack trace.
  */
 @Singleton
+@SuppressWarnings(
+    "removal") // replacing the deprecated default processor is how Micronaut 4 swaps it
 @Replaces(HateoasErrorResponseProcessor.class)
 @Produces
 final class ErrorResponses
@@ -38,6 +41,7 @@ final class ErrorResponses
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // ExceptionHandler declares the raw type
   public HttpResponse<Envelope> handle(HttpRequest request, SignetException e) {
     MutableHttpResponse<Envelope> response =
         switch (e) {
@@ -56,9 +60,7 @@ final class ErrorResponses
               exchange
                   .error(
                       request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
-                  .header(
-                      "Retry-After",
-                      Long.toString(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+                  .header("Retry-After", Long.toString(limited.retryAfterSeconds()));
           case SignetException.Unavailable unavailable -> {
             LOG.warn(
                 "{} {}: {}",
@@ -128,7 +130,13 @@ final class ErrorResponses
         message = "service unavailable";
       }
       default -> {
-        if (status.getCode() < 500) {
+        if (stoppedWork(context.getRootCause().orElse(null))) {
+          // A request caught by a stop finds an executor already shut down: nothing was done, and
+          // another instance can take it (a 503, never a 500).
+          response.status(HttpStatus.SERVICE_UNAVAILABLE);
+          code = "ERR_SERVICE_001";
+          message = "the service is shutting down";
+        } else if (status.getCode() < 500) {
           code = "ERR_INVALID_001";
           message = "the request was rejected: " + status.getReason();
         } else {
@@ -150,5 +158,12 @@ final class ErrorResponses
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(exchange.failure(request, code, message));
+  }
+
+  private static boolean stoppedWork(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause()) {
+      if (c instanceof RejectedExecutionException) return true;
+    }
+    return false;
   }
 }

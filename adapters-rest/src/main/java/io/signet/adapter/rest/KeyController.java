@@ -62,6 +62,7 @@ final class KeyController {
   }
 
   @Post("/generate")
+  @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> generate(HttpRequest<?> request, @Body byte[] body) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
@@ -69,6 +70,7 @@ final class KeyController {
   }
 
   @Post("/rotate")
+  @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> rotate(HttpRequest<?> request, @Body byte[] body) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);

@@ -1,7 +1,10 @@
 package io.signet.adapter.rest;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.ArchiveKey;
 import io.signet.application.GenerateKey;
 import io.signet.application.RetireKey;
@@ -11,7 +14,6 @@ import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
 import jakarta.inject.Singleton;
-import java.util.Set;
 
 /**
  * The key lifecycle operations as both APIs expose them (the tenant's {@code /api/v1/kms/keys/…}
@@ -23,6 +25,7 @@ final class KeyOperations {
   private final RotateKey rotateKey;
   private final RetireKey retireKey;
   private final ArchiveKey archiveKey;
+  private final RequestReader reader;
   private final Exchange exchange;
 
   KeyOperations(
@@ -30,24 +33,26 @@ final class KeyOperations {
       RotateKey rotateKey,
       RetireKey retireKey,
       ArchiveKey archiveKey,
+      RequestReader reader,
       Exchange exchange) {
     this.generateKey = generateKey;
     this.rotateKey = rotateKey;
     this.retireKey = retireKey;
     this.archiveKey = archiveKey;
+    this.reader = reader;
     this.exchange = exchange;
   }
 
   HttpResponse<Envelope> generate(
       HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
-    Algorithm algorithm = algorithm(JsonBody.parse(body, Set.of("algorithm")));
+    Algorithm algorithm = algorithmOrDefault(reader.read(body, KeyRequest.class).algorithm());
     return exchange.created(
         request, KeyViews.KeyView.of(generateKey.generate(tenant, algorithm, by)));
   }
 
   HttpResponse<Envelope> rotate(
       HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
-    Algorithm algorithm = algorithm(JsonBody.parse(body, Set.of("algorithm")));
+    Algorithm algorithm = algorithmOrDefault(reader.read(body, KeyRequest.class).algorithm());
     RotateKey.Rotated rotated = rotateKey.rotate(tenant, algorithm, by);
     return exchange.ok(
         request,
@@ -57,28 +62,34 @@ final class KeyOperations {
 
   HttpResponse<Envelope> retire(
       HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
-    KeyName name = keyName(tenant, body);
+    KeyName name = reader.read(body, KeyVersionRequest.class).keyName(tenant);
     return exchange.ok(request, KeyViews.KeyView.of(retireKey.retire(name, by)));
   }
 
   HttpResponse<Envelope> archive(
       HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
-    ArchiveKey.Archived archived = archiveKey.archive(keyName(tenant, body), by);
+    ArchiveKey.Archived archived =
+        archiveKey.archive(reader.read(body, KeyVersionRequest.class).keyName(tenant), by);
     return exchange.ok(
         request,
         new KeyViews.ArchivedView(
             KeyViews.KeyView.of(archived.version()), archived.privateKeyDestroyed()));
   }
 
-  static Algorithm algorithm(JsonBody body) {
-    return body.optionalString("algorithm")
-        .map(Algorithm::parse)
-        .orElse(Algorithm.defaultAlgorithm());
+  /** The algorithm a request names, or the default when it names none. */
+  static Algorithm algorithmOrDefault(@Nullable String name) {
+    return name == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(name);
   }
 
-  private static KeyName keyName(TenantId tenant, byte[] body) {
-    JsonBody fields = JsonBody.parse(body, Set.of("algorithm", "key_version"));
-    int version = KeyName.requireVersion(fields.integer("key_version"));
-    return new KeyName(tenant, algorithm(fields), version);
+  /** {@code generate} and {@code rotate}: which key. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record KeyRequest(@Nullable String algorithm) {}
+
+  /** {@code retire} and {@code archive}: which version of which key. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record KeyVersionRequest(long keyVersion, @Nullable String algorithm) {
+    KeyName keyName(TenantId tenant) {
+      return new KeyName(tenant, algorithmOrDefault(algorithm), KeyName.requireVersion(keyVersion));
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
 import io.signet.application.ChargeRequest;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
@@ -16,9 +17,10 @@ import io.signet.domain.access.TokenBucket;
 /**
  * Charges every authenticated tenant request to its API key's budget, weighted by what it costs
  * Signet: a signature (an ML-DSA signing, hedged, plus an audit commit) costs 10 units, a
- * verification 2, creating a key version 50, anything else 1. Over budget is 429 ERR_RATE_LIMIT_001
- * with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit}, {@code
- * X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
+ * verification 2, creating a key version 50, anything else 1 (each route's {@link RateCost}). Over
+ * budget is 429 ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code
+ * X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until
+ * the budget is full).
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
@@ -37,7 +39,7 @@ final class RateLimitFilter implements Ordered {
     Principal caller = request.getAttribute(Exchange.PRINCIPAL, Principal.class).orElse(null);
     if (caller == null) return null;
     try {
-      request.setAttribute(DECISION, charge.charge(caller, cost(request.getPath())));
+      request.setAttribute(DECISION, charge.charge(caller, cost(request)));
       return null;
     } catch (SignetException.RateLimited limited) {
       return errors
@@ -63,15 +65,15 @@ final class RateLimitFilter implements Ordered {
                     .header("X-RateLimit-Reset", Long.toString(seconds(decision.untilFull()))));
   }
 
-  static int cost(String path) {
-    if (path.endsWith("/signature/sign") || path.endsWith("/signature/sign-hash")) return 10;
-    if (path.endsWith("/signature/verify") || path.endsWith("/signature/verify-hash")) return 2;
-    if (path.endsWith("/kms/keys/generate") || path.endsWith("/kms/keys/rotate")) return 50;
-    return 1;
+  /** The {@link RateCost} of the matched route; 1 for a route without one, or no route at all. */
+  static int cost(HttpRequest<?> request) {
+    return RouteAttributes.getRouteMatch(request)
+        .map(route -> route.getAnnotationMetadata().intValue(RateCost.class).orElse(1))
+        .orElse(1);
   }
 
   private static long seconds(java.time.Duration duration) {
-    return Math.max(0, (duration.toMillis() + 999) / 1000);
+    return SignetException.RateLimited.secondsUp(duration, 0);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.signet.adapter.rest;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,14 +15,11 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.SignPayload;
 import io.signet.application.VerifySignature;
 import io.signet.domain.Bytes;
-import io.signet.domain.SignetException;
-import io.signet.domain.SignetException.InvalidRequest.Reason;
 import io.signet.domain.access.Principal;
 import io.signet.domain.access.Scope;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.signing.HashAlgorithm;
 import io.signet.domain.signing.SigningInput;
-import java.util.Set;
 
 /**
  * The Signature API (DESIGN §3.1): sign and verify messages or precomputed hashes with one named
@@ -33,116 +30,165 @@ import java.util.Set;
 @Controller("/api/v1/signature")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SignatureController {
-  private static final Set<String> SIGN = Set.of("message", "key_version", "algorithm", "context");
-  private static final Set<String> VERIFY =
-      Set.of("message", "signature", "key_version", "algorithm", "context");
-  private static final Set<String> SIGN_HASH =
-      Set.of("hash", "hash_algorithm", "key_version", "algorithm", "context");
-  private static final Set<String> VERIFY_HASH =
-      Set.of("hash", "hash_algorithm", "signature", "key_version", "algorithm", "context");
-
   private final SignPayload signPayload;
   private final VerifySignature verifySignature;
+  private final RequestReader reader;
   private final Exchange exchange;
-  private final int maxPayloadBytes;
 
   SignatureController(
       SignPayload signPayload,
       VerifySignature verifySignature,
-      Exchange exchange,
-      @Value("${signet.signing.max-payload-bytes:1048576}") int maxPayloadBytes) {
+      RequestReader reader,
+      Exchange exchange) {
     this.signPayload = signPayload;
     this.verifySignature = verifySignature;
+    this.reader = reader;
     this.exchange = exchange;
-    this.maxPayloadBytes = maxPayloadBytes;
   }
 
   @Post("/sign")
+  @RateCost(RateCost.SIGNATURE)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> sign(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.SIGN);
-    JsonBody fields = JsonBody.parse(body, SIGN);
-    KeyName key = keyName(caller, fields);
-    SigningInput input = new SigningInput.Message(payload(fields, "message"), context(fields));
-    var signed = signPayload.sign(key, input, Exchange.requestId(request));
+    var call = read(request, Scope.SIGN, body, SignRequest.class);
+    var signed = signPayload.sign(call.key(), call.input(), Exchange.requestId(request));
     return exchange.ok(
-        request,
-        new Signed(signed.signature().base64(), key.version(), key.algorithm().wireName()));
+        request, new Signed(signed.base64(), call.key().version(), call.algorithm()));
   }
 
   @Post("/verify")
+  @RateCost(RateCost.VERIFICATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verify(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.VERIFY);
-    JsonBody fields = JsonBody.parse(body, VERIFY);
-    KeyName key = keyName(caller, fields);
-    SigningInput input = new SigningInput.Message(payload(fields, "message"), context(fields));
-    boolean valid = verifySignature.verify(key, input, payload(fields, "signature"));
-    return exchange.ok(request, new Verified(valid, key.version(), key.algorithm().wireName()));
+    var call = read(request, Scope.VERIFY, body, VerifyRequest.class);
+    boolean valid = verifySignature.verify(call.key(), call.input(), call.request().signature());
+    return exchange.ok(request, new Verified(valid, call.key().version(), call.algorithm()));
   }
 
   @Post("/sign-hash")
+  @RateCost(RateCost.SIGNATURE)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> signHash(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.SIGN);
-    JsonBody fields = JsonBody.parse(body, SIGN_HASH);
-    KeyName key = keyName(caller, fields);
-    SigningInput.Digest input = digest(fields);
-    var signed = signPayload.sign(key, input, Exchange.requestId(request));
+    var call = read(request, Scope.SIGN, body, SignHashRequest.class);
+    var signed = signPayload.sign(call.key(), call.input(), Exchange.requestId(request));
     return exchange.ok(
         request,
         new SignedHash(
-            signed.signature().base64(),
-            key.version(),
-            key.algorithm().wireName(),
-            input.algorithm().wireName(),
+            signed.base64(),
+            call.key().version(),
+            call.algorithm(),
+            call.request().hashAlgorithm(),
             "detached"));
   }
 
   @Post("/verify-hash")
+  @RateCost(RateCost.VERIFICATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> verifyHash(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.VERIFY);
-    JsonBody fields = JsonBody.parse(body, VERIFY_HASH);
-    KeyName key = keyName(caller, fields);
-    SigningInput.Digest input = digest(fields);
-    boolean valid = verifySignature.verify(key, input, payload(fields, "signature"));
+    var call = read(request, Scope.VERIFY, body, VerifyHashRequest.class);
+    boolean valid = verifySignature.verify(call.key(), call.input(), call.request().signature());
     return exchange.ok(
         request,
         new VerifiedHash(
-            valid, key.version(), key.algorithm().wireName(), input.algorithm().wireName()));
+            valid, call.key().version(), call.algorithm(), call.request().hashAlgorithm()));
   }
 
-  private static KeyName keyName(Principal caller, JsonBody fields) {
-    int version = KeyName.requireVersion(fields.integer("key_version"));
-    return new KeyName(caller.tenant(), KeyOperations.algorithm(fields), version);
+  /** The four handlers' common start: the scope, the body, the key version and the input. */
+  private <R extends SignatureRequest> Call<R> read(
+      HttpRequest<?> request, Scope scope, byte[] body, Class<R> type) {
+    Principal caller = Exchange.authorize(request, scope);
+    R parsed = reader.read(body, type);
+    KeyName key =
+        new KeyName(
+            caller.tenant(),
+            KeyOperations.algorithmOrDefault(parsed.algorithm()),
+            KeyName.requireVersion(parsed.keyVersion()));
+    return new Call<>(parsed, key, parsed.input());
   }
 
-  private SigningInput.Digest digest(JsonBody fields) {
-    HashAlgorithm algorithm = HashAlgorithm.parse(fields.string("hash_algorithm"));
-    return new SigningInput.Digest(algorithm, payload(fields, "hash"), context(fields));
+  private record Call<R>(R request, KeyName key, SigningInput input) {
+    String algorithm() {
+      return key.algorithm().wireName();
+    }
   }
 
-  private Bytes payload(JsonBody fields, String field) {
-    String encoded = fields.string(field);
-    if (encoded.length() > 4L * ((maxPayloadBytes + 2) / 3)) throw tooLarge(field);
-    byte[] decoded = JsonBody.base64(field, encoded);
-    if (decoded.length > maxPayloadBytes) throw tooLarge(field);
-    return Bytes.of(decoded);
+  /** What the four signature requests share; each record adds its payload fields. */
+  sealed interface SignatureRequest permits MessageRequest, HashRequest {
+    long keyVersion();
+
+    @Nullable
+    String algorithm();
+
+    @Nullable
+    Bytes context();
+
+    /** The message or hash with its context, as the domain takes it. */
+    SigningInput input();
+
+    default Bytes contextOrEmpty() {
+      return context() == null ? Bytes.of(new byte[0]) : context();
+    }
   }
 
-  private static Bytes context(JsonBody fields) {
-    return Bytes.of(
-        fields
-            .optionalString("context")
-            .map(c -> JsonBody.base64("context", c))
-            .orElse(new byte[0]));
+  /** A request over a whole message. */
+  sealed interface MessageRequest extends SignatureRequest {
+    Bytes message();
+
+    @Override
+    default SigningInput input() {
+      return new SigningInput.Message(message(), contextOrEmpty());
+    }
   }
 
-  private SignetException tooLarge(String field) {
-    return new SignetException.InvalidRequest(
-        Reason.TOO_LARGE, field + " is over the limit of " + maxPayloadBytes + " bytes (decoded)");
+  /** A request over a hash the caller computed. */
+  sealed interface HashRequest extends SignatureRequest {
+    Bytes hash();
+
+    String hashAlgorithm();
+
+    @Override
+    default SigningInput input() {
+      return new SigningInput.Digest(
+          HashAlgorithm.parse(hashAlgorithm()), hash(), contextOrEmpty());
+    }
   }
+
+  /** {@code POST /sign}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record SignRequest(
+      Bytes message, long keyVersion, @Nullable String algorithm, @Nullable Bytes context)
+      implements MessageRequest {}
+
+  /** {@code POST /verify}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record VerifyRequest(
+      Bytes message,
+      Bytes signature,
+      long keyVersion,
+      @Nullable String algorithm,
+      @Nullable Bytes context)
+      implements MessageRequest {}
+
+  /** {@code POST /sign-hash}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record SignHashRequest(
+      Bytes hash,
+      String hashAlgorithm,
+      long keyVersion,
+      @Nullable String algorithm,
+      @Nullable Bytes context)
+      implements HashRequest {}
+
+  /** {@code POST /verify-hash}. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  record VerifyHashRequest(
+      Bytes hash,
+      String hashAlgorithm,
+      Bytes signature,
+      long keyVersion,
+      @Nullable String algorithm,
+      @Nullable Bytes context)
+      implements HashRequest {}
 
   @Serdeable(naming = SnakeCaseStrategy.class)
   record Signed(String signature, int keyVersion, String algorithm) {}

@@ -54,6 +54,24 @@ class AdminApiTest {
   }
 
   @Test
+  void refusesABodyThatIsNotUtf8() {
+    for (var charset :
+        List.of(
+            java.nio.charset.StandardCharsets.UTF_16,
+            java.nio.charset.StandardCharsets.UTF_16LE,
+            java.nio.charset.StandardCharsets.UTF_16BE)) {
+      var reply =
+          http.send(
+              "POST",
+              "/admin/v1/tenants",
+              Map.of("Authorization", ADMIN, "Content-Type", "application/json"),
+              "{\"name\":\"acme\"}".getBytes(charset));
+      assertThat(reply.status()).as(charset.name()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("ERR_INVALID_001");
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void listsTenants() {
     String id = createTenant("listed");

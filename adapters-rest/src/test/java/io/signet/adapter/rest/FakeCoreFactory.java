@@ -17,6 +17,7 @@ import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignPayload;
+import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.fake.DirectTransactions;
 import io.signet.application.fake.FakeKeyCustody;
@@ -24,27 +25,43 @@ import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryOrphanMarks;
 import io.signet.application.fake.InMemorySigningLog;
 import io.signet.application.fake.InMemoryTenants;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The real use cases over the in-memory fakes: what the REST adapter is tested against. */
+/**
+ * The real use cases, assembled by the same {@link UseCases} as the service, over the in-memory
+ * fakes: what the REST adapter is tested against.
+ */
 @Factory
 @Requires(env = FakeCoreFactory.ENVIRONMENT)
 class FakeCoreFactory {
   static final String ENVIRONMENT = "rest-over-fakes";
 
-  private final InMemoryTenants tenants = new InMemoryTenants();
-  private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final DirectTransactions tx = new DirectTransactions();
-  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
-  private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
+  private final UseCases core =
+      new UseCases(
+          new UseCases.Ports(
+              new InMemoryTenants(),
+              new InMemoryApiKeys(),
+              new InMemoryAuditLog(),
+              new DirectTransactions(),
+              new InMemoryKeyVersions(),
+              new InMemoryKeyPolicies(),
+              custody,
+              custody.verifier(),
+              signingLog,
+              new InMemoryOrphanMarks(clock)),
+          clock,
+          new SecureRandom(),
+          Duration.ofMinutes(2),
+          100);
 
   @Singleton
   Clock clock() {
@@ -53,62 +70,62 @@ class FakeCoreFactory {
 
   @Singleton
   CreateTenant createTenant() {
-    return new CreateTenant(tenants, audit, tx, clock);
+    return core.createTenant();
   }
 
   @Singleton
   ListTenants listTenants() {
-    return new ListTenants(tenants);
+    return core.listTenants();
   }
 
   @Singleton
   IssueApiKey issueApiKey() {
-    return new IssueApiKey(tenants, apiKeys, audit, tx, clock, new SecureRandom());
+    return core.issueApiKey();
   }
 
   @Singleton
   RevokeApiKey revokeApiKey() {
-    return new RevokeApiKey(apiKeys, audit, tx, clock);
+    return core.revokeApiKey();
   }
 
   @Singleton
   AuthenticateApiKey authenticateApiKey() {
-    return new AuthenticateApiKey(apiKeys, tenants);
+    return core.authenticateApiKey();
   }
 
   @Singleton
   ReadAudit readAudit() {
-    return new ReadAudit(audit);
+    return core.readAudit();
   }
 
   @Singleton
   GenerateKey generateKey() {
-    return new GenerateKey(versions, custody, audit, tx, clock);
+    return core.generateKey();
   }
 
   @Singleton
   RotateKey rotateKey() {
-    return new RotateKey(versions, custody, audit, tx, clock);
+    return core.rotateKey();
   }
 
   @Singleton
   RetireKey retireKey() {
-    return new RetireKey(versions, audit, tx, clock);
+    return core.retireKey();
   }
 
   @Singleton
   ArchiveKey archiveKey() {
-    return new ArchiveKey(versions, custody, audit, tx, clock);
+    return core.archiveKey();
   }
 
   @Singleton
   ListKeys listKeys() {
-    return new ListKeys(versions);
+    return core.listKeys();
   }
 
   @Singleton
   GetActiveKey getActiveKey() {
-    return new GetActiveKey(versions);
+    return core.getActiveKey();
   }
 
   /**
@@ -128,12 +145,12 @@ class FakeCoreFactory {
 
   @Singleton
   SignPayload signPayload() {
-    return new SignPayload(versions, custody, signingLog, clock);
+    return core.signPayload();
   }
 
   @Singleton
   VerifySignature verifySignature() {
-    return new VerifySignature(versions, custody.verifier());
+    return core.verifySignature();
   }
 
   @Singleton
@@ -148,6 +165,6 @@ class FakeCoreFactory {
 
   @Singleton
   SetKeyPolicy setKeyPolicy() {
-    return new SetKeyPolicy(tenants, policies, audit, tx, clock);
+    return core.setKeyPolicy();
   }
 }

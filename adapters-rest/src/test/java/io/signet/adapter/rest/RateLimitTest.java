@@ -15,25 +15,7 @@ class RateLimitTest {
   @Test
   void aFreeTenantGets429WithRetryAfterOnceItsBurstIsSpentAndHeadersAlways() {
     RawHttp http = new RawHttp(server.getURI());
-    String tenant =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"name\":\"free\",\"plan\":\"free\"}")
-                .data()
-                .get("tenant_id");
-    String apiKey =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants/" + tenant + "/api-keys",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"scopes\":[\"sign\",\"keys:manage\"]}")
-                .data()
-                .get("api_key");
-    Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+    Map<String, String> caller = freeCaller(http, "free", "\"sign\",\"keys:manage\"");
     var generated = http.send("POST", "/api/v1/kms/keys/generate", caller, "{}");
     assertThat(generated.header("X-RateLimit-Limit")).isEqualTo("200");
     assertThat(generated.header("X-RateLimit-Remaining")).isEqualTo("150");
@@ -56,10 +38,47 @@ class RateLimitTest {
   }
 
   @Test
-  void costsFollowWhatTheOperationCostsSignet() {
-    assertThat(RateLimitFilter.cost("/api/v1/signature/sign")).isEqualTo(10);
-    assertThat(RateLimitFilter.cost("/api/v1/signature/verify-hash")).isEqualTo(2);
-    assertThat(RateLimitFilter.cost("/api/v1/kms/keys/rotate")).isEqualTo(50);
-    assertThat(RateLimitFilter.cost("/api/v1/kms/keys")).isEqualTo(1);
+  void theCostFollowsTheMatchedRouteHoweverThePathIsSpelt() {
+    RawHttp http = new RawHttp(server.getURI());
+    Map<String, String> caller =
+        freeCaller(http, "costs", "\"sign\",\"verify\",\"keys:manage\",\"keys:read\"");
+    long before = remaining(http.send("POST", "/api/v1/kms/keys/generate/", caller, "{}"));
+    assertThat(before).isEqualTo(150);
+    String sign = "{\"message\":\"aGk=\",\"key_version\":1}";
+    for (String path : new String[] {"/api/v1/signature/sign/", "/api/v1/signature/sign"}) {
+      var reply = http.send("POST", path, caller, sign);
+      assertThat(reply.status()).as(path).isEqualTo(200);
+      assertThat(remaining(reply)).as(path).isLessThanOrEqualTo(before - 10);
+      before = remaining(reply);
+    }
+    var listed = http.send("GET", "/api/v1/kms/keys/", caller, (String) null);
+    assertThat(remaining(listed)).isLessThanOrEqualTo(before - 1).isGreaterThan(before - 10);
+  }
+
+  /** A new free-plan tenant's API key with {@code scopes} (JSON strings), as request headers. */
+  private static Map<String, String> freeCaller(RawHttp http, String name, String scopes) {
+    String tenant =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"name\":\"" + name + "\",\"plan\":\"free\"}")
+                .data()
+                .get("tenant_id");
+    String apiKey =
+        (String)
+            http.send(
+                    "POST",
+                    "/admin/v1/tenants/" + tenant + "/api-keys",
+                    AdminApiTest.AS_ADMIN_JSON,
+                    "{\"scopes\":[" + scopes + "]}")
+                .data()
+                .get("api_key");
+    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+  }
+
+  private static long remaining(RawHttp.Reply reply) {
+    return Long.parseLong(reply.header("X-RateLimit-Remaining"));
   }
 }

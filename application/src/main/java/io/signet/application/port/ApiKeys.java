@@ -21,7 +21,7 @@ public interface ApiKeys {
 
   /**
    * Marks the key revoked at {@code at} unless it already is; from then on {@link #find} returns it
-   * revoked. Returns false when no such key exists.
+   * revoked. An unknown id changes nothing.
    */
-  boolean revoke(ApiKeyId id, Instant at);
+  void revoke(ApiKeyId id, Instant at);
 }

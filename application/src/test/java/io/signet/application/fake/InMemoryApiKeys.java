@@ -23,7 +23,7 @@ public final class InMemoryApiKeys implements ApiKeys {
   }
 
   @Override
-  public boolean revoke(ApiKeyId id, Instant at) {
-    return keys.computeIfPresent(id, (k, key) -> key.revoke(at)) != null;
+  public void revoke(ApiKeyId id, Instant at) {
+    keys.computeIfPresent(id, (k, key) -> key.revoke(at));
   }
 }

@@ -6,7 +6,6 @@ import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link KeyPolicies} in memory. */
@@ -16,11 +15,6 @@ public final class InMemoryKeyPolicies implements KeyPolicies {
   @Override
   public void put(KeyPolicy policy, Instant at) {
     policies.put(policy.tenant(), policy);
-  }
-
-  @Override
-  public Optional<KeyPolicy> find(TenantId tenant) {
-    return Optional.ofNullable(policies.get(tenant));
   }
 
   @Override

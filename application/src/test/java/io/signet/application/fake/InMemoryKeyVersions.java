@@ -57,7 +57,7 @@ public final class InMemoryKeyVersions implements KeyVersions {
         .filter(v -> status == null || v.status() == status)
         .sorted(
             Comparator.comparing((KeyVersion v) -> v.name().algorithm().shortName())
-                .thenComparing(v -> v.name().version()))
+                .thenComparingInt(v -> v.name().version()))
         .toList();
   }
 

@@ -166,9 +166,7 @@ class KeyCustodyEvidenceIT {
 
     CompositePrivateKey privateKey =
         new CompositePrivateKey(
-            Pkcs11KeyCustody.COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
-            mlDsaPrivateKey(name),
-            token.privateKey(HsmLabels.key(name)));
+            CompositeMlDsaScheme.OID, mlDsaPrivateKey(name), token.privateKey(HsmLabels.key(name)));
     Signature signer = Signature.getInstance("MLDSA65-ECDSA-P256-SHA512", BouncyCastle.provider());
     signer.initSign(privateKey);
     signer.update(message);

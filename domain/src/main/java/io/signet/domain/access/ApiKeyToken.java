@@ -1,8 +1,6 @@
 package io.signet.domain.access;
 
 import io.signet.domain.Bytes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -55,13 +53,7 @@ public final class ApiKeyToken {
 
   /** The SHA-256 of the secret: the only form in which Signet stores it. */
   public Bytes secretHash() {
-    try {
-      return Bytes.of(
-          MessageDigest.getInstance("SHA-256")
-              .digest(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
+    return Bytes.sha256(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   /** The full key to show the caller once, at issuance. */

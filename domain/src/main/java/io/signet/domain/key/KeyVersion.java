@@ -2,7 +2,11 @@ package io.signet.domain.key;
 
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
+import io.signet.domain.audit.AuditAction;
+import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.Invocation;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One version of a tenant's key. Its private key lives in custody (the HSM, directly or sealed
@@ -46,11 +50,36 @@ public record KeyVersion(
         name, KeyStatus.ACTIVE, publicKey, protection, sealedPrivateKey, now, null, null);
   }
 
+  /**
+   * A freshly generated version becoming active: a generation when nothing is {@code replacing}, a
+   * rotation (which retires {@code replacing}, the active version) otherwise. Audited as the new
+   * version's generation or rotation.
+   */
+  public static Activation activate(
+      KeyName name,
+      Bytes publicKey,
+      Protection protection,
+      Bytes sealedPrivateKey,
+      KeyVersion replacing,
+      Invocation by,
+      Instant now) {
+    KeyVersion active = activated(name, publicKey, protection, sealedPrivateKey, now);
+    KeyVersion retired = replacing == null ? null : replacing.retire(now);
+    AuditAction action = replacing == null ? AuditAction.KEY_GENERATED : AuditAction.KEY_ROTATED;
+    return new Activation(active, retired, active.event(action, by, now));
+  }
+
   /** This version, retired at {@code now}; only an active version may retire. */
   public KeyVersion retire(Instant now) {
     requireTransition(KeyStatus.RETIRED);
     return new KeyVersion(
         name, KeyStatus.RETIRED, publicKey, protection, sealedPrivateKey, createdAt, now, null);
+  }
+
+  /** Retiring this version on behalf of {@code by}, with its audit entry. */
+  public Transition retire(Invocation by, Instant now) {
+    KeyVersion after = retire(now);
+    return new Transition(this, after, after.event(AuditAction.KEY_RETIRED, by, now));
   }
 
   /** This version, archived at {@code now}, with its sealed key gone; only from retired. */
@@ -60,9 +89,23 @@ public record KeyVersion(
         name, KeyStatus.ARCHIVED, publicKey, protection, null, createdAt, retiredAt, now);
   }
 
-  /** Throws unless this version may sign; archived versions look as if they did not exist. */
+  /** Archiving this version on behalf of {@code by}, with its audit entry. */
+  public Transition archive(Invocation by, Instant now) {
+    KeyVersion after = archive(now);
+    return new Transition(this, after, after.event(AuditAction.KEY_ARCHIVED, by, now));
+  }
+
+  /**
+   * The stored version as every operation sees it: an archived version looks as if it did not exist
+   * (404, the same answer as a version never made). The one place that decides it.
+   */
+  public static KeyVersion visible(KeyName name, Optional<KeyVersion> stored) {
+    return stored.filter(v -> v.status != KeyStatus.ARCHIVED).orElseThrow(() -> notFound(name));
+  }
+
+  /** Throws unless this version may sign. */
   public void requireSignable() {
-    if (status == KeyStatus.ARCHIVED) throw notFound();
+    if (status == KeyStatus.ARCHIVED) throw notFound(name);
     if (!status.signs()) {
       throw new SignetException.NotFound(
           "key version " + name.version() + " is " + status.wireName() + " and cannot sign");
@@ -71,12 +114,16 @@ public record KeyVersion(
 
   /** Throws unless this version may verify. */
   public void requireVerifiable() {
-    if (!status.verifies()) throw notFound();
+    if (!status.verifies()) throw notFound(name);
   }
 
-  private SignetException.NotFound notFound() {
+  private static SignetException.NotFound notFound(KeyName name) {
     return new SignetException.NotFound(
         "key version " + name.version() + " of " + name.algorithm().wireName() + " not found");
+  }
+
+  private AuditEvent event(AuditAction action, Invocation by, Instant now) {
+    return AuditEvent.of(by, action, name.toString(), name.tenant(), now);
   }
 
   private void requireTransition(KeyStatus next) {
@@ -90,4 +137,10 @@ public record KeyVersion(
               + next.wireName());
     }
   }
+
+  /** A status change of a stored version and the audit entry it causes. */
+  public record Transition(KeyVersion before, KeyVersion after, AuditEvent event) {}
+
+  /** A new active version, the version it retired (null for a generation), and the audit entry. */
+  public record Activation(KeyVersion active, KeyVersion retired, AuditEvent event) {}
 }

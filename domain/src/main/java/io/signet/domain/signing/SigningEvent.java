@@ -3,8 +3,6 @@ package io.signet.domain.signing;
 import io.signet.domain.Bytes;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.key.KeyName;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
@@ -26,14 +24,6 @@ public record SigningEvent(
 
   public static SigningEvent of(KeyName key, SigningInput input, RequestId requestId, Instant at) {
     String operation = input instanceof SigningInput.Digest ? "sign-hash" : "sign";
-    return new SigningEvent(key, operation, sha256(input.payload()), requestId, at);
-  }
-
-  private static Bytes sha256(Bytes payload) {
-    try {
-      return Bytes.of(MessageDigest.getInstance("SHA-256").digest(payload.toArray()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
+    return new SigningEvent(key, operation, Bytes.sha256(input.payload().toArray()), requestId, at);
   }
 }

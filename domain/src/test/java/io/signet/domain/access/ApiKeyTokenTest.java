@@ -35,7 +35,7 @@ class ApiKeyTokenTest {
     assertThat(ApiKeyToken.parse("")).isEmpty();
     assertThat(ApiKeyToken.parse(good + "x")).isEmpty();
     assertThat(ApiKeyToken.parse(good.substring(1))).isEmpty();
-    assertThat(ApiKeyToken.parse(good.toUpperCase())).isEmpty();
+    assertThat(ApiKeyToken.parse(good.toUpperCase(java.util.Locale.ROOT))).isEmpty();
     assertThat(ApiKeyToken.parse(" " + good)).isEmpty();
     assertThat(ApiKeyToken.parse("sgn_" + "g".repeat(32) + "_" + "a".repeat(43))).isEmpty();
   }

@@ -1,0 +1,325 @@
+package io.signet.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.config.naming.PropertyNamingStrategy;
+import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
+import io.signet.domain.SignetException.InvalidRequest.Reason;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one reader of request bodies. A request is a {@code @Serdeable} record; its constructor
+ * arguments (snake_case on the wire) are the only fields the body may hold, and their Java types
+ * say which JSON type each must have:
+ *
+ * <ul>
+ *   <li>{@code String}: a JSON string;
+ *   <li>{@code long}/{@code Long}: a JSON integer literal within 64 bits ({@code 1.0}, {@code 1e0}
+ *       and {@code "1"} are refused);
+ *   <li>{@code boolean}/{@code Boolean}: {@code true} or {@code false};
+ *   <li>{@link Bytes}: a JSON string of strict RFC 4648 base64 (standard alphabet, padded,
+ *       canonical), at most {@code signet.signing.max-payload-bytes} decoded;
+ *   <li>{@code List<String>}: an array of at most {@value #MAX_ARRAY_ELEMENTS} strings;
+ *   <li>{@code List<Item<R>>} (a batch): an array of at most {@value #MAX_ITEMS} objects, each read
+ *       as the request record {@code R}, each refused on its own ({@link Item}).
+ * </ul>
+ *
+ * <p>A component annotated {@code @Nullable} is optional (absent and {@code null} are the same);
+ * every other one is required. The body must be exactly one UTF-8 JSON object with no field twice.
+ *
+ * <p>The body is read as a stream and never built into a tree: an unknown field is refused as soon
+ * as its name is read, and a container where a scalar belongs is refused at its first token, so a
+ * hostile body costs no more memory than its own bytes however it is nested.
+ */
+@Singleton
+final class RequestReader {
+  static final int MAX_ARRAY_ELEMENTS = 64;
+  static final int MAX_ITEMS = 1000;
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          // No request nests deeper than an array inside the object; this is a second guard.
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build())
+          .build();
+  private static final ClassValue<Schema> SCHEMAS =
+      new ClassValue<>() {
+        @Override
+        protected Schema computeValue(Class<?> type) {
+          return Schema.of(type);
+        }
+      };
+
+  private final int maxPayloadBytes;
+
+  RequestReader(@Value("${signet.signing.max-payload-bytes:1048576}") int maxPayloadBytes) {
+    this.maxPayloadBytes = maxPayloadBytes;
+  }
+
+  /** Reads {@code body} as a {@code type}; every refusal is an InvalidRequest naming the field. */
+  <T> T read(byte[] body, Class<T> type) {
+    requireUtf8Object(body);
+    Schema schema = SCHEMAS.get(type); // outside the try: a bad record is a defect, not bad JSON
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw malformed("the request body must be a JSON object");
+      }
+      Object read = object(parser, schema);
+      if (parser.nextToken() != null) throw malformed("content after the JSON object");
+      return type.cast(read);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SignetException signet) throw signet;
+      throw malformed("the request body is not valid JSON");
+    }
+  }
+
+  /**
+   * One element of a list of request records (a batch): read, or refused with its reason while the
+   * other elements are still read. A record component {@code List<Item<R>>} takes up to {@value
+   * #MAX_ITEMS} JSON objects, each read as an {@code R}.
+   */
+  sealed interface Item<R> {
+    record Read<R>(R value) implements Item<R> {}
+
+    record Refused<R>(SignetException.InvalidRequest reason) implements Item<R> {}
+  }
+
+  /** Reads the object whose START_OBJECT the parser is on, through its END_OBJECT. */
+  private Object object(JsonParser parser, Schema schema) throws IOException {
+    Object[] values = new Object[schema.fields.size()];
+    boolean[] seen = new boolean[values.length];
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
+        token = parser.nextToken()) {
+      String name = parser.currentName();
+      Field field = schema.byName.get(name);
+      if (field == null) throw schema.unknown(name);
+      if (seen[field.index]) throw malformed("field '" + name + "' appears twice");
+      seen[field.index] = true;
+      values[field.index] = value(parser, field);
+    }
+    for (Field field : schema.fields) {
+      if (field.required && values[field.index] == null) {
+        throw SignetException.InvalidRequest.field(field.name + " is required");
+      }
+    }
+    return schema.introspection.instantiate(values);
+  }
+
+  /**
+   * Reads one element of an item list; a refusal skips the rest of the element (streaming, without
+   * reading it into memory) so that the next element can be read.
+   */
+  private Item<Object> item(JsonParser parser, Field field) throws IOException {
+    int listDepth = parser.getParsingContext().getNestingDepth() - 1;
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return new Item.Refused<>(
+          SignetException.InvalidRequest.field(field.name + " must hold JSON objects"));
+    }
+    try {
+      return new Item.Read<>(object(parser, field.element));
+    } catch (SignetException.InvalidRequest refused) {
+      if (refused.reason() == Reason.MALFORMED_BODY) throw refused;
+      while (parser.getParsingContext().getNestingDepth() > listDepth) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          parser.skipChildren();
+        }
+        if (parser.getParsingContext().getNestingDepth() > listDepth) parser.nextToken();
+      }
+      return new Item.Refused<>(refused);
+    }
+  }
+
+  private Object value(JsonParser parser, Field field) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.VALUE_NULL) return null;
+    return switch (field.kind) {
+      case STRING -> string(parser, token, field);
+      case BYTES -> base64(field.name, string(parser, token, field));
+      case BOOLEAN -> {
+        if (!token.isBoolean()) throw field.mustBe();
+        yield token == JsonToken.VALUE_TRUE;
+      }
+      case INTEGER -> {
+        if (token != JsonToken.VALUE_NUMBER_INT) throw field.mustBe();
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw SignetException.InvalidRequest.field(field.name + " is out of range");
+        }
+        yield parser.getLongValue();
+      }
+      case STRING_LIST -> {
+        if (token != JsonToken.START_ARRAY) throw field.mustBe();
+        List<String> strings = new ArrayList<>();
+        for (JsonToken element = parser.nextToken();
+            element != JsonToken.END_ARRAY;
+            element = parser.nextToken()) {
+          if (element != JsonToken.VALUE_STRING) throw field.mustBe();
+          if (strings.size() == MAX_ARRAY_ELEMENTS) {
+            throw SignetException.InvalidRequest.field(
+                field.name + " holds more than " + MAX_ARRAY_ELEMENTS + " elements");
+          }
+          strings.add(parser.getText());
+        }
+        yield List.copyOf(strings);
+      }
+      case ITEMS -> {
+        if (token != JsonToken.START_ARRAY) throw field.mustBe();
+        List<Item<Object>> items = new ArrayList<>();
+        for (JsonToken element = parser.nextToken();
+            element != JsonToken.END_ARRAY;
+            element = parser.nextToken()) {
+          if (items.size() == MAX_ITEMS) {
+            throw SignetException.InvalidRequest.field(
+                field.name + " holds more than " + MAX_ITEMS + " elements");
+          }
+          items.add(item(parser, field));
+        }
+        yield List.copyOf(items);
+      }
+    };
+  }
+
+  private static String string(JsonParser parser, JsonToken token, Field field) throws IOException {
+    if (token != JsonToken.VALUE_STRING) throw field.mustBe();
+    return parser.getText();
+  }
+
+  /**
+   * Strict RFC 4648 base64 (standard alphabet, padded, canonical), decoded, within the payload
+   * limit. The JDK's basic decoder refuses characters outside the alphabet; re-encoding refuses
+   * non-zero trailing bits.
+   */
+  private Bytes base64(String field, String value) {
+    if (value.length() > 4L * ((maxPayloadBytes + 2) / 3)) throw tooLarge(field);
+    if (value.length() % 4 != 0) {
+      throw SignetException.InvalidRequest.field(field + " must be standard, padded base64");
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      throw SignetException.InvalidRequest.field(field + " must be standard, padded base64");
+    }
+    if (!Base64.getEncoder().encodeToString(decoded).equals(value)) {
+      throw SignetException.InvalidRequest.field(field + " must be canonical base64");
+    }
+    if (decoded.length > maxPayloadBytes) throw tooLarge(field);
+    return Bytes.of(decoded);
+  }
+
+  private SignetException tooLarge(String field) {
+    return new SignetException.InvalidRequest(
+        Reason.TOO_LARGE, field + " is over the limit of " + maxPayloadBytes + " bytes (decoded)");
+  }
+
+  /**
+   * JSON on the wire is UTF-8 (RFC 8259 §8.1). The parser would guess UTF-16 or UTF-32 from a byte
+   * order mark or from NUL bytes among the first four, so those are refused here; past them the
+   * parser reads UTF-8 and refuses invalid sequences.
+   */
+  private static void requireUtf8Object(byte[] body) {
+    if (body == null || body.length == 0) throw malformed("the request body is empty");
+    int head = Math.min(4, body.length);
+    boolean bom =
+        (body[0] & 0xff) == 0xfe
+            || (body[0] & 0xff) == 0xff
+            || (head >= 3
+                && (body[0] & 0xff) == 0xef
+                && (body[1] & 0xff) == 0xbb
+                && (body[2] & 0xff) == 0xbf);
+    boolean nul = false;
+    for (int i = 0; i < head; i++) nul |= body[i] == 0;
+    if (bom || nul)
+      throw malformed("the request body must be UTF-8 JSON without a byte order mark");
+  }
+
+  private static SignetException malformed(String message) {
+    return new SignetException.InvalidRequest(Reason.MALFORMED_BODY, message);
+  }
+
+  private enum Kind {
+    STRING("a string"),
+    INTEGER("an integer"),
+    BOOLEAN("a boolean"),
+    BYTES("a base64 string"),
+    STRING_LIST("an array of strings"),
+    ITEMS("an array of objects");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    static Kind of(Argument<?> argument) {
+      Class<?> type = argument.getType();
+      if (type == String.class) return STRING;
+      if (type == Long.class || type == long.class) return INTEGER;
+      if (type == Boolean.class || type == boolean.class) return BOOLEAN;
+      if (type == Bytes.class) return BYTES;
+      Class<?> element = argument.getFirstTypeVariable().map(Argument::getType).orElse(null);
+      if (type == List.class && element == String.class) return STRING_LIST;
+      if (type == List.class && element == Item.class) return ITEMS;
+      throw new IllegalStateException(
+          "request field " + argument.getName() + " has a type the reader does not know: " + type);
+    }
+  }
+
+  /** A field; {@code element} is the schema of an item list's records, null for other kinds. */
+  private record Field(String name, int index, Kind kind, boolean required, Schema element) {
+    SignetException mustBe() {
+      return SignetException.InvalidRequest.field(name + " must be " + kind.description);
+    }
+  }
+
+  /** A request record's fields, computed once per record type. */
+  private record Schema(
+      BeanIntrospection<?> introspection, List<Field> fields, Map<String, Field> byName) {
+    static Schema of(Class<?> type) {
+      BeanIntrospection<?> introspection = BeanIntrospection.getIntrospection(type);
+      Argument<?>[] arguments = introspection.getConstructorArguments();
+      List<Field> fields = new ArrayList<>();
+      Map<String, Field> byName = new LinkedHashMap<>();
+      for (int i = 0; i < arguments.length; i++) {
+        Argument<?> argument = arguments[i];
+        String name = PropertyNamingStrategy.SNAKE_CASE.translate(argument);
+        Kind kind = Kind.of(argument);
+        Schema element =
+            kind == Kind.ITEMS
+                ? SCHEMAS.get(
+                    argument
+                        .getFirstTypeVariable()
+                        .flatMap(Argument::getFirstTypeVariable)
+                        .orElseThrow()
+                        .getType())
+                : null;
+        boolean required = argument.getType().isPrimitive() || !argument.isNullable();
+        Field field = new Field(name, i, kind, required, element);
+        fields.add(field);
+        byName.put(name, field);
+      }
+      return new Schema(introspection, List.copyOf(fields), Map.copyOf(byName));
+    }
+
+    SignetException unknown(String name) {
+      String cut = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+      return SignetException.InvalidRequest.field(
+          "unknown field '"
+              + cut.replaceAll("\\p{Cntrl}", "?")
+              + "'; allowed: "
+              + String.join(", ", byName.keySet().stream().sorted().toList()));
+    }
+  }
+}
