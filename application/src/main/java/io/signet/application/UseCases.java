@@ -5,6 +5,7 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.OrphanMarks;
 import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
@@ -44,8 +45,11 @@ public final class UseCases {
    * @param clock every use case's time
    * @param random the source of API key secrets
    * @param claimGrace how old an unfinished version claim must be before reconciliation releases it
+   *     (and an orphan mark before reconciliation destroys the orphan)
+   * @param maxDestroyPerRun how many custody objects one reconciliation pass destroys at most
    */
-  public UseCases(Ports ports, Clock clock, SecureRandom random, Duration claimGrace) {
+  public UseCases(
+      Ports ports, Clock clock, SecureRandom random, Duration claimGrace, int maxDestroyPerRun) {
     KeyVersions versions = ports.versions();
     AuditLog audit = ports.audit();
     Transactions tx = ports.transactions();
@@ -70,7 +74,14 @@ public final class UseCases {
     applyKeyPolicies =
         new ApplyKeyPolicies(ports.policies(), versions, rotateKey, archiveKey, clock);
     reconcileKeyCustody =
-        new ReconcileKeyCustody(versions, ports.custody(), audit, clock, claimGrace);
+        new ReconcileKeyCustody(
+            versions,
+            ports.custody(),
+            ports.orphanMarks(),
+            audit,
+            clock,
+            claimGrace,
+            maxDestroyPerRun);
   }
 
   /** The outbound ports the use cases run on. */
@@ -84,7 +95,8 @@ public final class UseCases {
       KeyCustody custody,
       SignatureVerifier verifier,
       SigningLog signingLog,
-      PublicKeyForms publicKeyForms) {}
+      PublicKeyForms publicKeyForms,
+      OrphanMarks orphanMarks) {}
 
   public CreateTenant createTenant() {
     return createTenant;

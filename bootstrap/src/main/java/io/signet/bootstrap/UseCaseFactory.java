@@ -4,10 +4,12 @@ import io.micronaut.context.annotation.Factory;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
 import io.signet.application.EnsureServiceKeys;
 import io.signet.application.ForgetExpiredLogins;
+import io.signet.application.ForgetUnsignableKeys;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
@@ -22,6 +24,7 @@ import io.signet.application.ReadAudit;
 import io.signet.application.ReadWalletToken;
 import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RecordReceipt;
+import io.signet.application.ResealKeys;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
@@ -38,14 +41,19 @@ import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
+import io.signet.application.port.CustodyBinding;
+import io.signet.application.port.DecryptedKeys;
+import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.LoginNonces;
 import io.signet.application.port.LoginReplays;
+import io.signet.application.port.OrphanMarks;
 import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.Receipts;
+import io.signet.application.port.SealedKeyUpgrade;
 import io.signet.application.port.ServiceKeyCustody;
 import io.signet.application.port.ServiceKeys;
 import io.signet.application.port.SignatureVerifier;
@@ -90,7 +98,8 @@ class UseCaseFactory {
       KeyCustody custody,
       SignatureVerifier verifier,
       SigningLog signingLog,
-      PublicKeyForms publicKeyForms) {
+      PublicKeyForms publicKeyForms,
+      OrphanMarks orphanMarks) {
     return new UseCases.Ports(
         tenants,
         apiKeys,
@@ -101,14 +110,15 @@ class UseCaseFactory {
         custody,
         verifier,
         signingLog,
-        publicKeyForms);
+        publicKeyForms,
+        orphanMarks);
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
   @Singleton
   UseCases useCases(
       UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
-    return new UseCases(ports, clock, random, lifecycle.claimGrace());
+    return new UseCases(ports, clock, random, lifecycle.claimGrace(), lifecycle.maxDestroyPerRun());
   }
 
   @Singleton
@@ -320,5 +330,23 @@ class UseCaseFactory {
   @Singleton
   ForgetExpiredLogins forgetExpiredLogins(LoginReplays replays, LoginNonces nonces, Clock clock) {
     return new ForgetExpiredLogins(replays, nonces, clock);
+  }
+
+  // Deployment binding and key custody (DESIGN §8).
+
+  @Singleton
+  BindDeployment bindDeployment(
+      DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
+    return new BindDeployment(database, token, custody);
+  }
+
+  @Singleton
+  ResealKeys resealKeys(KeyVersions versions, SealedKeyUpgrade upgrade) {
+    return new ResealKeys(versions, upgrade);
+  }
+
+  @Singleton
+  ForgetUnsignableKeys forgetUnsignableKeys(DecryptedKeys decrypted, KeyVersions versions) {
+    return new ForgetUnsignableKeys(decrypted, versions);
   }
 }

@@ -16,33 +16,38 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link KeyCustody} on a PKCS#11 token. What each algorithm generates and how it signs is its
  * {@link SignatureScheme}'s business; this class gives the schemes their {@link SchemeKeys}: key
  * pairs generated on the token (sensitive, never extractable, sign-only, labelled with the
  * version's name), and sealing under the token's key-encryption key ({@link KeySealer}) with the
- * decrypted keys cached ({@link UnsealedKeyCache}).
+ * decrypted keys cached ({@link DecryptedKeyCache}). Each sealed key is sealed under a
+ * key-encryption key of its own version, which destroying the version destroys too
+ * (crypto-shredding).
  */
 @Singleton
 public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   private final TokenSession session;
   private final TokenKeys token;
+  private final KeyEncryptionKeys keks;
   private final KeySealer sealer;
-  private final UnsealedKeyCache cache;
+  private final DecryptedKeyCache cache;
   private final SecureRandom random = new SecureRandom();
 
   Pkcs11KeyCustody(
-      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, UnsealedKeyCache cache) {
+      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, DecryptedKeyCache cache) {
     this.session = session;
     this.token = token;
-    this.sealer = new KeySealer(session, keks);
+    this.keks = keks;
+    this.sealer = new KeySealer(keks);
     this.cache = cache;
   }
 
   @Override
   public GeneratedKey generate(KeyName name) {
-    token.destroy(HsmLabels.key(name));
+    destroy(name);
     return SignatureSchemes.of(name.algorithm()).generate(name, this);
   }
 
@@ -55,18 +60,24 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
     }
   }
 
+  /** Destroys the version's token keys and its key-encryption key (crypto-shredding). */
   @Override
   public void destroy(KeyName name) {
-    cache.evict(name);
+    // key-encryption key first, eviction second: no unseal can put the key back afterwards
     session.mechanisms().forget(HsmLabels.key(name));
     token.destroy(HsmLabels.key(name));
+    keks.destroy(HsmLabels.kek(name));
+    cache.evict(name);
   }
 
   @Override
   public List<KeyName> heldKeys() {
-    return token.labels(HsmLabels.KEY_PREFIX).stream()
+    return Stream.concat(
+            token.labels(HsmLabels.KEY_PREFIX).stream(),
+            token.labels(HsmLabels.KEK_PREFIX).stream())
         .map(HsmLabels::parse)
         .flatMap(Optional::stream)
+        .distinct()
         .toList();
   }
 
@@ -88,6 +99,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
 
   @Override
   public Bytes seal(KeyName name, byte[] plaintext) {
+    keks.ensure(HsmLabels.kek(name));
     return sealer.seal(name, plaintext);
   }
 
@@ -98,8 +110,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
     }
     return cache.get(
         key.name(),
-        PrivateKey.class,
-        () -> {
+        name -> {
           byte[] plain = sealer.unseal(key.name(), key.sealedPrivateKey());
           try {
             return decode.apply(plain);
@@ -127,10 +138,5 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   @Override
   public SecureRandom random() {
     return random;
-  }
-
-  /** Opens a sealed private key: for tests that look for leaked key bytes. */
-  byte[] unseal(KeyName name, Bytes sealed) {
-    return sealer.unseal(name, sealed);
   }
 }

@@ -34,6 +34,7 @@ import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryOrphanMarks;
 import io.signet.application.fake.InMemoryReceipts;
 import io.signet.application.fake.InMemoryServiceKeys;
 import io.signet.application.fake.InMemorySigningLog;
@@ -73,10 +74,12 @@ class FakeCoreFactory {
               custody,
               custody.verifier(),
               signingLog,
-              key -> KeyForms.none()),
+              key -> KeyForms.none(),
+              new InMemoryOrphanMarks(clock)),
           clock,
           new SecureRandom(),
-          Duration.ofMinutes(2));
+          Duration.ofMinutes(2),
+          100);
 
   @Singleton
   Clock clock() {
