@@ -44,8 +44,10 @@ class EmbeddedDatabaseIT {
     String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
     ProcessHandle server;
     SigningLoad load;
+    // a new database binds a new deployment: it needs a token no other deployment claimed
+    SoftHsmTestToken token = SoftHsmTestToken.fresh();
     try (ServiceProcess service =
-        ServiceProcess.start(Path.of("target", "embedded-database-it.log"), env)) {
+        ServiceProcess.start(Path.of("target", "embedded-database-it.log"), env, token)) {
       server = postmasterOf(service.process, -1);
 
       String environment =
@@ -53,7 +55,7 @@ class EmbeddedDatabaseIT {
               Files.readAllBytes(Path.of("/proc", server.pid() + "", "environ")),
               StandardCharsets.UTF_8);
       assertThat(environment)
-          .doesNotContain(SoftHsmTestToken.get().pin())
+          .doesNotContain(token.pin())
           .doesNotContain(SignetApp.ADMIN_TOKEN)
           .doesNotContain("SIGNET_");
 

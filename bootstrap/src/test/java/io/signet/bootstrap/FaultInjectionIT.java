@@ -41,6 +41,7 @@ class FaultInjectionIT {
       properties.put("datasources.default.password", db.getPassword());
       Supplier<Connection> direct =
           () -> connect(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+      SharedDeployment.adopt(db.getJdbcUrl(), db.getUsername(), db.getPassword());
       var docker = db.getDockerClient();
       String id = db.getContainerId();
       runKills(
@@ -63,6 +64,7 @@ class FaultInjectionIT {
       String url = (String) properties.get("datasources.default.url");
       String user = (String) properties.get("datasources.default.username");
       String password = (String) properties.get("datasources.default.password");
+      SharedDeployment.adopt(url, user, password);
       runKills(
           properties,
           () -> connect(url, user, password),

@@ -23,7 +23,12 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the jar with the token, the admin token and {@code extra}; waits until it is ready. */
   static ServiceProcess start(Path log, Map<String, String> extra) throws Exception {
-    SoftHsmTestToken token = SoftHsmTestToken.get();
+    return start(log, extra, SoftHsmTestToken.get());
+  }
+
+  /** As {@link #start(Path, Map)}, on {@code token}. */
+  static ServiceProcess start(Path log, Map<String, String> extra, SoftHsmTestToken token)
+      throws Exception {
     int port = Processes.freePort();
     Map<String, String> env = new HashMap<>();
     env.put("SIGNET_PKCS11_LIBRARY", SoftHsmTestToken.LIBRARY);

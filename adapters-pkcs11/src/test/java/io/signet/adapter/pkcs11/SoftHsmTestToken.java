@@ -30,6 +30,15 @@ public final class SoftHsmTestToken {
     return token;
   }
 
+  /**
+   * A new token of its own, for a test that needs a token no deployment has claimed yet. Only a
+   * process started after this call sees it (SoftHSM reads its tokens when the library is loaded).
+   */
+  public static synchronized SoftHsmTestToken fresh() {
+    get();
+    return create();
+  }
+
   public String label() {
     return label;
   }
