@@ -1,6 +1,7 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody;
+import io.signet.application.port.ServiceKeyCustody;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
@@ -12,8 +13,10 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,14 +33,20 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   private final TokenKeys token;
   private final KeySealer sealer;
   private final UnsealedKeyCache cache;
+  private final NativeTokenKeys attributes;
   private final SecureRandom random = new SecureRandom();
 
   Pkcs11KeyCustody(
-      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, UnsealedKeyCache cache) {
+      TokenSession session,
+      TokenKeys token,
+      KeyEncryptionKeys keks,
+      UnsealedKeyCache cache,
+      NativeTokenKeys attributes) {
     this.session = session;
     this.token = token;
     this.sealer = new KeySealer(session, keks);
     this.cache = cache;
+    this.attributes = attributes;
   }
 
   @Override
@@ -67,6 +76,19 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
         .map(HsmLabels::parse)
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  @Override
+  public List<ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
+    List<String> labels = new ArrayList<>();
+    labels.add(HsmLabels.key(key.name()));
+    if (key.sealedPrivateKey() != null) labels.add(KeySealer.KEK_LABEL);
+    List<ServiceKeyCustody.TokenObject> result = new ArrayList<>();
+    for (String label : labels) {
+      Map<String, Object> read = attributes.attributes(label);
+      if (!read.isEmpty()) result.add(new ServiceKeyCustody.TokenObject(label, read));
+    }
+    return result;
   }
 
   @Override

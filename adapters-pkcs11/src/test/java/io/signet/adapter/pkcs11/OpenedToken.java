@@ -19,7 +19,11 @@ record OpenedToken(
     KeyEncryptionKeys keks = new KeyEncryptionKeys(session);
     Pkcs11KeyCustody custody =
         new Pkcs11KeyCustody(
-            session, keys, keks, new UnsealedKeyCache(true, 100, Duration.ofMinutes(5)));
+            session,
+            keys,
+            keks,
+            new UnsealedKeyCache(true, 100, Duration.ofMinutes(5)),
+            new NativeTokenKeys(session));
     return new OpenedToken(session, keys, keks, custody);
   }
 }

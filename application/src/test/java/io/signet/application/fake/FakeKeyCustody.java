@@ -120,6 +120,22 @@ public final class FakeKeyCustody implements KeyCustody {
     return new ArrayList<>(held.keySet());
   }
 
+  /** One object per held key with the attributes of a sensitive, never-extractable token key. */
+  @Override
+  public List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
+    requireAvailable();
+    if (!held.containsKey(key.name())) return List.of();
+    return List.of(
+        new io.signet.application.port.ServiceKeyCustody.TokenObject(
+            "fake." + key.name(),
+            Map.of(
+                "CKA_SENSITIVE", true,
+                "CKA_ALWAYS_SENSITIVE", true,
+                "CKA_EXTRACTABLE", false,
+                "CKA_NEVER_EXTRACTABLE", true,
+                "CKA_LOCAL", true)));
+  }
+
   private void requireAvailable() {
     if (unavailable) {
       throw new io.signet.domain.SignetException.Unavailable("HSM unavailable (fake)", null);
