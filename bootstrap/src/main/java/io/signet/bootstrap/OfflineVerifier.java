@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code signet verify receipt|report …}: checks a receipt (DESIGN §5.2) against the exact request
@@ -135,13 +136,11 @@ final class OfflineVerifier {
     if (!ServiceKeyCryptography.isLowS(signature, ServiceKeyCryptography.SECP256K1)) {
       return "s is not low";
     }
-    return ServiceKeyCryptography.recoverAddress(signature, message)
-        .map(
-            recovered ->
-                recovered.equalsIgnoreCase(address)
-                    ? null
-                    : "the signature recovers " + recovered + ", not " + address)
-        .orElse("no public key recovers from the signature");
+    Optional<String> recovered = ServiceKeyCryptography.recoverAddress(signature, message);
+    if (recovered.isEmpty()) return "no public key recovers from the signature";
+    return recovered.get().equalsIgnoreCase(address)
+        ? null
+        : "the signature recovers " + recovered.get() + ", not " + address;
   }
 
   private static String p256(byte[] signature, byte[] message, String address)

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -84,7 +85,7 @@ class AttestationIT {
       Map<String, Object> body = reply.reply().json();
       JWSObject jws = verified((String) body.get("report"));
       Map<String, Object> claims = jws.getPayload().toJSONObject();
-      assertThat(body.get("claims")).as("claims = the signed payload").isEqualTo(claims);
+      assertThat(sameJson(body.get("claims"))).as("claims = the signed payload").isEqualTo(claims);
       assertThat(claims.get("nonce")).isEqualTo(NONCE);
       assertThat(claims.get("signing_algo")).isEqualTo(algo);
 
@@ -126,7 +127,7 @@ class AttestationIT {
       }
       Map<String, Object> token = (Map<String, Object>) claims.get("token");
       assertThat(token).containsKeys("manufacturer", "model", "serial", "label", "firmware");
-      assertThat(token.get("library_description").toString()).containsIgnoringCase("softhsm");
+      assertThat(token.get("library_manufacturer").toString()).containsIgnoringCase("softhsm");
       assertThat((Map<String, Object>) claims.get("service"))
           .containsKeys("version", "commit", "instance_id");
       assertThat(claims.get("iat")).isInstanceOf(Number.class);
@@ -192,7 +193,7 @@ class AttestationIT {
               address,
               "--public-key",
               publicKey);
-      assertThat(verify(args)).as(algo).isEqualTo("valid");
+      assertThat(verify(args)).as(algo + ": " + receipt.body()).isEqualTo("valid");
 
       // one flipped signature byte
       String body = receipt.body();
@@ -252,6 +253,12 @@ class AttestationIT {
     Files.writeString(
         dir.resolve("report.json"), jws.substring(0, middle) + other + jws.substring(middle + 1));
     assertThat(verify(reportArgs)).startsWith("invalid: ");
+  }
+
+  /** The claims as Nimbus reads them (numbers as Long), to compare with the signed payload. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> sameJson(Object claims) throws Exception {
+    return JSONObjectUtils.parse(JSONObjectUtils.toJSONString((Map<String, Object>) claims));
   }
 
   /** Runs the verifier's entry point in process and returns its one line of output. */
@@ -314,7 +321,7 @@ class AttestationIT {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     Map<String, Object> data = reply.reply().data();
     Map<String, Object> claims = verified((String) data.get("report")).getPayload().toJSONObject();
-    assertThat(data.get("claims")).isEqualTo(claims);
+    assertThat(sameJson(data.get("claims"))).isEqualTo(claims);
     assertThat(claims)
         .containsEntry("nonce", NONCE)
         .containsEntry("algorithm", "Dilithium3")

@@ -120,20 +120,28 @@ public final class FakeKeyCustody implements KeyCustody {
     return new ArrayList<>(held.keySet());
   }
 
-  /** One object per held key with the attributes of a sensitive, never-extractable token key. */
+  /**
+   * The "HSM-held" part of a key and, for sealed material, a key-encryption key, each with the
+   * attributes of a sensitive, never-extractable token key.
+   */
   @Override
   public List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
     requireAvailable();
-    if (!held.containsKey(key.name())) return List.of();
-    return List.of(
-        new io.signet.application.port.ServiceKeyCustody.TokenObject(
-            "fake." + key.name(),
-            Map.of(
-                "CKA_SENSITIVE", true,
-                "CKA_ALWAYS_SENSITIVE", true,
-                "CKA_EXTRACTABLE", false,
-                "CKA_NEVER_EXTRACTABLE", true,
-                "CKA_LOCAL", true)));
+    List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects = new ArrayList<>();
+    if (held.containsKey(key.name())) objects.add(tokenKey("fake." + key.name()));
+    if (key.sealedPrivateKey() != null) objects.add(tokenKey("fake-kek"));
+    return objects;
+  }
+
+  private static io.signet.application.port.ServiceKeyCustody.TokenObject tokenKey(String label) {
+    return new io.signet.application.port.ServiceKeyCustody.TokenObject(
+        label,
+        Map.of(
+            "CKA_SENSITIVE", true,
+            "CKA_ALWAYS_SENSITIVE", true,
+            "CKA_EXTRACTABLE", false,
+            "CKA_NEVER_EXTRACTABLE", true,
+            "CKA_LOCAL", true));
   }
 
   private void requireAvailable() {
