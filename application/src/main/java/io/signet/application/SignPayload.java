@@ -30,11 +30,24 @@ public final class SignPayload {
 
   /** Signs with the named version, once the signature is in the signing log; returns it. */
   public Bytes sign(KeyName name, SigningInput input, RequestId requestId) {
+    Bytes signature = signUnrecorded(name, input);
+    log.record(event(name, input, requestId));
+    return signature;
+  }
+
+  /**
+   * Checks and signs, without the audit record: the caller ({@link SignBatch}) records it before
+   * releasing the signature.
+   */
+  Bytes signUnrecorded(KeyName name, SigningInput input) {
     input.requireSupportedBy(name.algorithm());
     KeyVersion key = KeyVersion.visible(name, versions.find(name));
     key.requireSignable();
-    Bytes signature = custody.sign(key, input);
-    log.record(SigningEvent.of(name, input, requestId, clock.instant()));
-    return signature;
+    return custody.sign(key, input);
+  }
+
+  /** The audit record of signing {@code input} with {@code name}, as of now. */
+  SigningEvent event(KeyName name, SigningInput input, RequestId requestId) {
+    return SigningEvent.of(name, input, requestId, clock.instant());
   }
 }

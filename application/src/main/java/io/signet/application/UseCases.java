@@ -5,6 +5,8 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.OrphanMarks;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
@@ -33,6 +35,7 @@ public final class UseCases {
   private final ListKeys listKeys;
   private final GetActiveKey getActiveKey;
   private final SignPayload signPayload;
+  private final SignBatch signBatch;
   private final VerifySignature verifySignature;
   private final SetKeyPolicy setKeyPolicy;
   private final ApplyKeyPolicies applyKeyPolicies;
@@ -42,8 +45,11 @@ public final class UseCases {
    * @param clock every use case's time
    * @param random the source of API key secrets
    * @param claimGrace how old an unfinished version claim must be before reconciliation releases it
+   *     (and an orphan mark before reconciliation destroys the orphan)
+   * @param maxDestroyPerRun how many custody objects one reconciliation pass destroys at most
    */
-  public UseCases(Ports ports, Clock clock, SecureRandom random, Duration claimGrace) {
+  public UseCases(
+      Ports ports, Clock clock, SecureRandom random, Duration claimGrace, int maxDestroyPerRun) {
     KeyVersions versions = ports.versions();
     AuditLog audit = ports.audit();
     Transactions tx = ports.transactions();
@@ -59,15 +65,23 @@ public final class UseCases {
     rotateKey = new RotateKey(versions, minting, clock);
     retireKey = new RetireKey(versions, transition, clock);
     archiveKey = new ArchiveKey(versions, ports.custody(), transition, clock);
-    listKeys = new ListKeys(versions);
+    listKeys = new ListKeys(versions, ports.publicKeyForms());
     getActiveKey = new GetActiveKey(versions);
     signPayload = new SignPayload(versions, ports.custody(), ports.signingLog(), clock);
+    signBatch = new SignBatch(signPayload, ports.signingLog());
     verifySignature = new VerifySignature(versions, ports.verifier());
     setKeyPolicy = new SetKeyPolicy(ports.tenants(), ports.policies(), audit, tx, clock);
     applyKeyPolicies =
         new ApplyKeyPolicies(ports.policies(), versions, rotateKey, archiveKey, clock);
     reconcileKeyCustody =
-        new ReconcileKeyCustody(versions, ports.custody(), audit, clock, claimGrace);
+        new ReconcileKeyCustody(
+            versions,
+            ports.custody(),
+            ports.orphanMarks(),
+            audit,
+            clock,
+            claimGrace,
+            maxDestroyPerRun);
   }
 
   /** The outbound ports the use cases run on. */
@@ -80,7 +94,9 @@ public final class UseCases {
       KeyPolicies policies,
       KeyCustody custody,
       SignatureVerifier verifier,
-      SigningLog signingLog) {}
+      SigningLog signingLog,
+      PublicKeyForms publicKeyForms,
+      OrphanMarks orphanMarks) {}
 
   public CreateTenant createTenant() {
     return createTenant;
@@ -132,6 +148,10 @@ public final class UseCases {
 
   public SignPayload signPayload() {
     return signPayload;
+  }
+
+  public SignBatch signBatch() {
+    return signBatch;
   }
 
   public VerifySignature verifySignature() {

@@ -4,6 +4,7 @@ import io.signet.application.port.AuditLog;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
+import io.signet.domain.SignetException;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
@@ -14,9 +15,10 @@ import java.time.Instant;
 /**
  * Makes a new active key version, shared by {@link GenerateKey} and {@link RotateKey}: claim the
  * version number (one winner), generate the key in custody with no transaction open, then store it
- * (retiring the previous one) and audit it in one transaction. A failure after generation destroys
- * what was generated; a crash leaves a claim and perhaps HSM objects, which {@link
- * ReconcileKeyCustody} removes.
+ * (retiring the previous one) and audit it in one transaction. A definite failure after generation
+ * (the store refused) destroys what was generated; an ambiguous one (the database became
+ * unreachable, perhaps during COMMIT) and a crash leave the claim and the HSM objects, which {@link
+ * ReconcileKeyCustody} removes only if no version was stored.
  */
 final class VersionMinting {
   private final KeyVersions versions;
@@ -66,6 +68,10 @@ final class VersionMinting {
             versions.activate(activation.active(), activation.retired());
             audit.append(activation.event());
           });
+    } catch (SignetException.Unavailable e) {
+      // The connection may have died during COMMIT: the version may be stored. Leave the key and
+      // the claim; two-phase reconciliation decides once the claim is stale.
+      throw e;
     } catch (RuntimeException e) {
       abandon(name, e);
       throw e;

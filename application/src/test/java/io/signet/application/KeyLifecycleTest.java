@@ -8,6 +8,7 @@ import io.signet.application.fake.FakeKeyCustody;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryOrphanMarks;
 import io.signet.application.fake.InMemoryTenants;
 import io.signet.application.port.KeyVersions;
 import io.signet.domain.SignetException;
@@ -54,7 +55,8 @@ class KeyLifecycleTest {
         }
       };
   private final InMemoryTenants tenants = new InMemoryTenants();
-  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
+  private final InMemoryKeyVersions versions = new InMemoryKeyVersions(clock);
+  private final InMemoryOrphanMarks marks = new InMemoryOrphanMarks(clock);
   private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
   private final FakeKeyCustody custody = new FakeKeyCustody();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -80,10 +82,13 @@ class KeyLifecycleTest {
             policies,
             custody,
             custody.verifier(),
-            new io.signet.application.fake.InMemorySigningLog()),
+            new io.signet.application.fake.InMemorySigningLog(),
+            key -> io.signet.domain.key.KeyForms.none(),
+            marks),
         clock,
         new java.security.SecureRandom(),
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2),
+        100);
   }
 
   @BeforeEach
@@ -166,30 +171,110 @@ class KeyLifecycleTest {
     assertThat(archived.privateKeyDestroyed()).isFalse();
     assertThat(versions.find(v1.name()).orElseThrow().status()).isEqualTo(KeyStatus.ARCHIVED);
     custody.repair();
+    assertThat(reconcile.reconcile().marked()).as("first pass marks").containsExactly(v1.name());
+    assertThat(custody.heldKeys()).contains(v1.name());
+    later(Duration.ofMinutes(3));
     assertThat(reconcile.reconcile().destroyed()).containsExactly(v1.name());
     assertThat(custody.heldKeys()).doesNotContain(v1.name());
   }
 
+  /**
+   * GenerateKey whose commit fails with {@code failure}, after the work ran if {@code committed}.
+   */
+  private GenerateKey failingCommit(boolean committed, RuntimeException failure) {
+    return core(new io.signet.application.port.Transactions() {
+          @Override
+          public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            if (committed) {
+              var _ = work.get(); // the commit went through before the failure
+            }
+            throw failure;
+          }
+        })
+        .generateKey();
+  }
+
+  private void later(Duration by) {
+    now.set(now.get().plus(by));
+  }
+
   @Test
-  void aFailedGenerationLeavesNoClaimAndAFailedCommitNoKey() {
+  void aFailedGenerationLeavesNoClaimAndARefusedCommitNoKey() {
     custody.breakDown();
     assertThatThrownBy(() -> generate.generate(tenant, Algorithm.DILITHIUM3, operator))
         .isInstanceOf(SignetException.Unavailable.class);
     custody.repair();
-    assertThat(versions.isClaimed(new KeyName(tenant, Algorithm.DILITHIUM3, 1))).isFalse();
+    assertThat(versions.ownership(new KeyName(tenant, Algorithm.DILITHIUM3, 1)))
+        .isEqualTo(KeyVersions.Ownership.UNOWNED);
 
-    GenerateKey failingCommit =
-        core(new io.signet.application.port.Transactions() {
-              @Override
-              public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                throw new SignetException.Unavailable("db down", null);
-              }
-            })
-            .generateKey();
+    GenerateKey failingCommit = failingCommit(false, new SignetException.Conflict("refused"));
     assertThatThrownBy(() -> failingCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
-        .isInstanceOf(SignetException.Unavailable.class);
+        .isInstanceOf(SignetException.Conflict.class);
     assertThat(custody.heldKeys()).isEmpty();
-    assertThat(versions.isClaimed(new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1))).isFalse();
+    assertThat(versions.ownership(new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1)))
+        .isEqualTo(KeyVersions.Ownership.UNOWNED);
+  }
+
+  @Test
+  void anAmbiguousCommitNeverDestroysAKeyThatMayHaveBeenCommitted() {
+    KeyName name = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
+    GenerateKey lostDuringCommit =
+        failingCommit(true, new SignetException.Unavailable("connection lost during COMMIT", null));
+    assertThatThrownBy(
+            () -> lostDuringCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
+        .isInstanceOf(SignetException.Unavailable.class);
+    assertThat(custody.heldKeys()).as("the committed version keeps its key").contains(name);
+    for (int pass = 0; pass < 3; pass++) {
+      later(Duration.ofMinutes(3));
+      reconcile.reconcile();
+    }
+    assertThat(custody.heldKeys()).contains(name);
+    assertThat(versions.ownership(name)).isEqualTo(KeyVersions.Ownership.LIVE);
+  }
+
+  @Test
+  void anAmbiguousCommitThatDidNotCommitIsCleanedUpByTwoPasses() {
+    KeyName name = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
+    GenerateKey lostBeforeCommit =
+        failingCommit(false, new SignetException.Unavailable("connection lost", null));
+    assertThatThrownBy(
+            () -> lostBeforeCommit.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
+        .isInstanceOf(SignetException.Unavailable.class);
+    assertThat(custody.heldKeys()).as("left for reconciliation").contains(name);
+    assertThat(versions.ownership(name)).isEqualTo(KeyVersions.Ownership.CLAIMED);
+    assertThat(reconcile.reconcile().isEmpty()).as("a young claim is left alone").isTrue();
+    later(Duration.ofMinutes(3));
+    assertThat(reconcile.reconcile().marked()).containsExactly(name);
+    later(Duration.ofMinutes(3));
+    assertThat(reconcile.reconcile().destroyed()).containsExactly(name);
+  }
+
+  @Test
+  void aRotationClaimingAMarkedOrphansVersionKeepsItsFreshKey() {
+    KeyName orphan = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
+    custody.generate(orphan);
+    assertThat(reconcile.reconcile().marked()).containsExactly(orphan);
+    later(Duration.ofMinutes(3));
+    // another instance claims version 1 and generates it while this pass is about to destroy
+    versions.claim(orphan, now.get());
+    custody.generate(orphan);
+    assertThat(reconcile.reconcile().destroyed()).isEmpty();
+    assertThat(custody.heldKeys()).contains(orphan);
+  }
+
+  @Test
+  void destroysAtMostTheCapPerPass() {
+    ReconcileKeyCustody capped =
+        new ReconcileKeyCustody(versions, custody, marks, audit, clock, Duration.ofMinutes(2), 2);
+    for (int v = 1; v <= 5; v++) custody.generate(new KeyName(tenant, Algorithm.DILITHIUM3, v));
+    assertThat(capped.reconcile().marked()).hasSize(5);
+    later(Duration.ofMinutes(3));
+    ReconcileKeyCustody.Report first = capped.reconcile();
+    assertThat(first.destroyed()).hasSize(2);
+    assertThat(first.deferred()).hasSize(3);
+    assertThat(capped.reconcile().destroyed()).hasSize(2);
+    assertThat(capped.reconcile().destroyed()).hasSize(1);
+    assertThat(custody.heldKeys()).isEmpty();
   }
 
   @Test
@@ -203,8 +288,11 @@ class KeyLifecycleTest {
         .isTrue();
     now.set(T0.plus(Duration.ofMinutes(3)));
     ReconcileKeyCustody.Report report = reconcile.reconcile();
-    assertThat(report.destroyed()).containsExactly(interrupted);
     assertThat(report.releasedClaims()).containsExactly(interrupted);
+    assertThat(report.marked()).containsExactly(interrupted);
+    assertThat(report.destroyed()).isEmpty();
+    later(Duration.ofMinutes(3));
+    assertThat(reconcile.reconcile().destroyed()).containsExactly(interrupted);
     assertThat(custody.heldKeys()).isEmpty();
     assertThat(generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator).name())
         .isEqualTo(interrupted);
@@ -216,6 +304,8 @@ class KeyLifecycleTest {
     KeyVersion live = generate.generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator);
     KeyName orphan = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 9);
     custody.generate(orphan);
+    assertThat(reconcile.reconcile().destroyed()).isEmpty();
+    later(Duration.ofMinutes(3));
     assertThat(reconcile.reconcile().destroyed()).containsExactly(orphan);
     assertThat(custody.heldKeys()).containsExactly(live.name());
     assertThat(audit.recent(new AuditQuery(tenant, null, 10)))

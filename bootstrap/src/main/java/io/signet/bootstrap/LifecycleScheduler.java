@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ReconcileKeyCustody;
+import io.signet.application.ResealKeys;
 import io.signet.domain.key.KeyVersion;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,15 +23,39 @@ class LifecycleScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleScheduler.class);
   private final ReconcileKeyCustody reconcile;
   private final ApplyKeyPolicies policies;
+  private final ResealKeys reseal;
 
-  LifecycleScheduler(ReconcileKeyCustody reconcile, ApplyKeyPolicies policies) {
+  /** Takes the {@link BoundDeployment}: no reconciliation before the binding holds. */
+  LifecycleScheduler(
+      BoundDeployment deployment,
+      ReconcileKeyCustody reconcile,
+      ApplyKeyPolicies policies,
+      ResealKeys reseal) {
     this.reconcile = reconcile;
     this.policies = policies;
+    this.reseal = reseal;
   }
 
   @EventListener
   void onStartup(StartupEvent event) {
+    resealNow();
     reconcileNow();
+  }
+
+  /** Moves sealed keys off the shared key-encryption key of earlier versions (once; idempotent). */
+  void resealNow() {
+    try {
+      ResealKeys.Report report = reseal.reseal();
+      if (!report.resealed().isEmpty() || report.sharedKeyRetired()) {
+        LOG.info(
+            "sealed keys: re-sealed {} under their own key-encryption keys {}; shared key {}",
+            report.resealed().size(),
+            report.resealed(),
+            report.sharedKeyRetired() ? "destroyed" : "kept");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("sealed keys not re-sealed this time: {}", e.getMessage());
+    }
   }
 
   @Scheduled(
@@ -56,11 +81,17 @@ class LifecycleScheduler {
       ReconcileKeyCustody.Report report = reconcile.reconcile();
       if (!report.isEmpty()) {
         LOG.info(
-            "key custody reconciliation: destroyed {} orphaned HSM key(s) {}, released {} interrupted claim(s) {}",
+            "key custody reconciliation: destroyed {} orphaned HSM key(s) {}, released {}"
+                + " interrupted claim(s) {}, marked {} orphan(s) for a later pass {}, left {}"
+                + " over the per-pass cap {}",
             report.destroyed().size(),
             report.destroyed(),
             report.releasedClaims().size(),
-            report.releasedClaims());
+            report.releasedClaims(),
+            report.marked().size(),
+            report.marked(),
+            report.deferred().size(),
+            report.deferred());
       }
     } catch (RuntimeException e) {
       LOG.warn("key custody reconciliation not done this time: {}", e.getMessage());

@@ -25,7 +25,9 @@ import org.reactivestreams.Subscription;
 @Singleton
 final class ReadinessGauge {
   private final List<HealthIndicator> checks;
-  private final Map<String, AtomicInteger> states = new ConcurrentHashMap<>();
+  // Static like the registry it feeds: a gauge is registered once per JVM and holds its state
+  // weakly, so a second context in the same JVM (the tests) must update the same state objects.
+  private static final Map<String, AtomicInteger> STATES = new ConcurrentHashMap<>();
 
   ReadinessGauge(BeanContext context) {
     this.checks =
@@ -63,7 +65,7 @@ final class ReadinessGauge {
   }
 
   private AtomicInteger state(String check) {
-    return states.computeIfAbsent(
+    return STATES.computeIfAbsent(
         check,
         name -> {
           AtomicInteger value = new AtomicInteger();

@@ -13,13 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the missing service keys before the service answers anything: once per purpose and
- * algorithm across every instance that starts on the same database and token.
+ * algorithm across every instance that starts on the same database and token, and only once the
+ * database and the token are known to belong to the same deployment ({@link BoundDeployment}).
  */
 @Context
 final class ServiceKeysAtStartup {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceKeysAtStartup.class);
 
-  ServiceKeysAtStartup(EnsureServiceKeys ensure) {
+  ServiceKeysAtStartup(BoundDeployment deployment, EnsureServiceKeys ensure) {
     try {
       var keys = ensure.ensure(new Invocation(new Actor("signet-startup"), RequestId.random()));
       LOG.info("service keys ready: {}", keys.stream().map(ServiceKey::name).toList());

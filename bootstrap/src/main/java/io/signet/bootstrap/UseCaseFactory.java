@@ -5,19 +5,27 @@ import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AttestKey;
 import io.signet.application.AuthenticateApiKey;
+import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
 import io.signet.application.EnsureServiceKeys;
+import io.signet.application.ForgetExpiredLogins;
+import io.signet.application.ForgetUnsignableKeys;
 import io.signet.application.GenerateKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.IssueApiKey;
+import io.signet.application.IssueLoginNonce;
 import io.signet.application.ListKeys;
 import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
+import io.signet.application.LogInWithWallet;
+import io.signet.application.LoginBudget;
 import io.signet.application.PurgeReceipts;
 import io.signet.application.ReadAudit;
+import io.signet.application.ReadWalletToken;
 import io.signet.application.ReconcileKeyCustody;
 import io.signet.application.RecordReceipt;
+import io.signet.application.ResealKeys;
 import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
@@ -25,6 +33,7 @@ import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
 import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.SignReceipt;
 import io.signet.application.SignWithServiceKey;
@@ -33,17 +42,27 @@ import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
 import io.signet.application.port.ApiKeys;
 import io.signet.application.port.AuditLog;
+import io.signet.application.port.CustodyBinding;
+import io.signet.application.port.DecryptedKeys;
+import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.Instances;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyPolicies;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.LoginNonces;
+import io.signet.application.port.LoginReplays;
+import io.signet.application.port.OrphanMarks;
+import io.signet.application.port.PublicKeyForms;
 import io.signet.application.port.Receipts;
+import io.signet.application.port.SealedKeyUpgrade;
 import io.signet.application.port.ServiceKeyCustody;
 import io.signet.application.port.ServiceKeys;
 import io.signet.application.port.SignatureVerifier;
 import io.signet.application.port.SigningLog;
 import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
+import io.signet.application.port.WalletSignatures;
+import io.signet.application.port.WalletTokens;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -78,16 +97,28 @@ class UseCaseFactory {
       KeyPolicies policies,
       KeyCustody custody,
       SignatureVerifier verifier,
-      SigningLog signingLog) {
+      SigningLog signingLog,
+      PublicKeyForms publicKeyForms,
+      OrphanMarks orphanMarks) {
     return new UseCases.Ports(
-        tenants, apiKeys, audit, tx, versions, policies, custody, verifier, signingLog);
+        tenants,
+        apiKeys,
+        audit,
+        tx,
+        versions,
+        policies,
+        custody,
+        verifier,
+        signingLog,
+        publicKeyForms,
+        orphanMarks);
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
   @Singleton
   UseCases useCases(
       UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
-    return new UseCases(ports, clock, random, lifecycle.claimGrace());
+    return new UseCases(ports, clock, random, lifecycle.claimGrace(), lifecycle.maxDestroyPerRun());
   }
 
   @Singleton
@@ -166,6 +197,11 @@ class UseCaseFactory {
   @Singleton
   SignPayload signPayload(UseCases core) {
     return core.signPayload();
+  }
+
+  @Singleton
+  SignBatch signBatch(UseCases core) {
+    return core.signBatch();
   }
 
   @Singleton
@@ -266,5 +302,64 @@ class UseCaseFactory {
   @Singleton
   PurgeReceipts purgeReceipts(ServiceUseCases service) {
     return service.purgeReceipts();
+  }
+
+  // Wallet login (DESIGN §6).
+
+  @Singleton
+  LoginBudget loginBudget(WalletLoginBudgetSettings settings, Clock clock) {
+    return new LoginBudget(settings.perSecond(), settings.burst(), clock);
+  }
+
+  @Singleton
+  LogInWithWallet logInWithWallet(
+      WalletLoginSettings settings,
+      WalletSignatures signatures,
+      LoginReplays replays,
+      LoginNonces nonces,
+      WalletTokens tokens,
+      AuditLog audit,
+      LoginBudget budget,
+      Clock clock) {
+    return new LogInWithWallet(
+        settings.policy(), signatures, replays, nonces, tokens, audit, budget, clock);
+  }
+
+  @Singleton
+  IssueLoginNonce issueLoginNonce(
+      LoginNonces nonces,
+      LoginBudget budget,
+      SecureRandom random,
+      WalletLoginSettings settings,
+      Clock clock) {
+    return new IssueLoginNonce(nonces, budget, random, settings.nonceTtl(), clock);
+  }
+
+  @Singleton
+  ReadWalletToken readWalletToken(WalletTokens tokens, WalletLoginSettings settings, Clock clock) {
+    return new ReadWalletToken(tokens, settings.issuer(), clock);
+  }
+
+  @Singleton
+  ForgetExpiredLogins forgetExpiredLogins(LoginReplays replays, LoginNonces nonces, Clock clock) {
+    return new ForgetExpiredLogins(replays, nonces, clock);
+  }
+
+  // Deployment binding and key custody (DESIGN §8).
+
+  @Singleton
+  BindDeployment bindDeployment(
+      DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
+    return new BindDeployment(database, token, custody);
+  }
+
+  @Singleton
+  ResealKeys resealKeys(KeyVersions versions, SealedKeyUpgrade upgrade) {
+    return new ResealKeys(versions, upgrade);
+  }
+
+  @Singleton
+  ForgetUnsignableKeys forgetUnsignableKeys(DecryptedKeys decrypted, KeyVersions versions) {
+    return new ForgetUnsignableKeys(decrypted, versions);
   }
 }

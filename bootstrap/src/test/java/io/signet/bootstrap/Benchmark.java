@@ -72,9 +72,13 @@ public final class Benchmark {
                   .data()
                   .get("api_key");
       Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
-      http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Dilithium3\"}");
-      http.send(
-          "POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
+      for (Algorithm algorithm : Algorithm.values()) {
+        http.send(
+            "POST",
+            "/api/v1/kms/keys/generate",
+            caller,
+            "{\"algorithm\":\"" + algorithm.wireName() + "\"}");
+      }
 
       KeyCustody custody = context.getBean(KeyCustody.class);
       SignatureVerifier verifier = context.getBean(SignatureVerifier.class);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.GenerateKey;
 import io.signet.application.ReconcileKeyCustody;
-import io.signet.application.UseCases;
 import io.signet.application.port.KeyCustody;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Transactions;
@@ -18,9 +17,7 @@ import io.signet.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A crash between key generation in the HSM and the database commit, then a restart: the start-up
- * reconciliation destroys the orphaned HSM key and releases the claim, reports it, and the key can
- * be generated again under the same version number.
+ * reconciliation releases the claim and marks the orphaned HSM key, the next pass destroys it and
+ * reports it, and the key can be generated again under the same version number.
  */
 class CrashRecoveryIT {
 
@@ -56,23 +53,7 @@ class CrashRecoveryIT {
               throw new SimulatedCrash();
             }
           };
-      UseCases.Ports ports = app.bean(UseCases.Ports.class);
-      GenerateKey generate =
-          new UseCases(
-                  new UseCases.Ports(
-                      ports.tenants(),
-                      ports.apiKeys(),
-                      ports.audit(),
-                      crashing,
-                      ports.versions(),
-                      ports.policies(),
-                      ports.custody(),
-                      ports.verifier(),
-                      ports.signingLog()),
-                  app.bean(Clock.class),
-                  new SecureRandom(),
-                  Duration.ofMinutes(2))
-              .generateKey();
+      GenerateKey generate = app.useCasesWith(crashing, app.bean(Clock.class)).generateKey();
       assertThatThrownBy(
               () ->
                   generate.generate(
@@ -84,7 +65,8 @@ class CrashRecoveryIT {
       assertThat(app.bean(KeyCustody.class).heldKeys())
           .as("the HSM key outlived the crash")
           .contains(interrupted);
-      assertThat(app.bean(KeyVersions.class).isClaimed(interrupted)).isTrue();
+      assertThat(app.bean(KeyVersions.class).ownership(interrupted))
+          .isEqualTo(KeyVersions.Ownership.CLAIMED);
       assertThat(app.bean(KeyVersions.class).find(interrupted)).isEmpty();
       var blocked =
           app.http.send(
@@ -98,9 +80,19 @@ class CrashRecoveryIT {
     try (SignetApp restarted =
         SignetApp.start(
             Map.of("signet.lifecycle.enabled", true, "signet.lifecycle.claim-grace", "0s"))) {
+      assertThat(restarted.bean(KeyVersions.class).ownership(interrupted))
+          .as("the start-up pass released the stale claim")
+          .isEqualTo(KeyVersions.Ownership.UNOWNED);
+      assertThat(restarted.bean(KeyCustody.class).heldKeys())
+          .as("and only marked the orphan: two passes before destruction")
+          .contains(interrupted);
+      assertThat(restarted.bean(ReconcileKeyCustody.class).reconcile().destroyed())
+          .containsExactly(interrupted);
       assertThat(restarted.bean(KeyCustody.class).heldKeys()).doesNotContain(interrupted);
-      assertThat(restarted.bean(KeyVersions.class).isClaimed(interrupted)).isFalse();
-      String log = Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8);
+      // JSON log lines escape '/' as '\/'
+      String log =
+          Files.readString(Path.of("target", "test-run.log"), StandardCharsets.UTF_8)
+              .replace("\\/", "/");
       assertThat(log)
           .contains("key custody reconciliation: destroyed")
           .contains(interrupted.toString());

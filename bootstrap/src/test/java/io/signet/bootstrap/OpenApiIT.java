@@ -272,6 +272,32 @@ class OpenApiIT {
             + "\",\"key_version\":3}",
         200);
 
+    String item = "{\"message\":\"" + message + "\",\"key_version\":3}";
+    var batch =
+        call(
+            "POST",
+            sig + "sign-batch",
+            sig + "sign-batch",
+            tenantCaller,
+            "{\"items\":[" + item + ",{\"message\":\"%%\",\"key_version\":3}]}",
+            200);
+    call("POST", sig + "sign-batch", sig + "sign-batch", tenantCaller, "{\"items\":[]}", 400);
+    @SuppressWarnings("unchecked")
+    var first =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<?>) batch.data().get("results")).getFirst()).get("data");
+    call(
+        "POST",
+        sig + "verify-batch",
+        sig + "verify-batch",
+        tenantCaller,
+        "{\"items\":[{\"message\":\""
+            + message
+            + "\",\"signature\":\""
+            + first.get("signature")
+            + "\",\"key_version\":3}]}",
+        200);
+
     // service keys, receipts and attestation (issue 9)
     String nonce = "ab".repeat(32);
     String report = "/v1/attestation/report";

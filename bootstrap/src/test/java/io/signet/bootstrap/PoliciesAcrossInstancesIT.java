@@ -3,9 +3,8 @@ package io.signet.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.ApplyKeyPolicies;
-import io.signet.application.UseCases;
+import io.signet.application.port.Transactions;
 import io.signet.domain.key.KeyVersion;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +19,7 @@ class PoliciesAcrossInstancesIT {
 
   private static ApplyKeyPolicies policiesFortyDaysAhead(SignetApp app) {
     Clock future = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
-    return new UseCases(
-            app.bean(UseCases.Ports.class), future, new SecureRandom(), Duration.ofMinutes(2))
-        .applyKeyPolicies();
+    return app.useCasesWith(app.bean(Transactions.class), future).applyKeyPolicies();
   }
 
   @Test

@@ -5,6 +5,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import io.signet.adapter.rest.RawHttp;
+import io.signet.application.UseCases;
+import io.signet.application.port.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,6 +48,32 @@ public final class SignetApp implements AutoCloseable {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /**
+   * This instance's use cases built again on its own ports and lifecycle settings, but with {@code
+   * transactions} and {@code clock}: for tests of failing commits and of time passing.
+   */
+  public UseCases useCasesWith(Transactions transactions, Clock clock) {
+    UseCases.Ports own = bean(UseCases.Ports.class);
+    LifecycleSettings lifecycle = bean(LifecycleSettings.class);
+    return new UseCases(
+        new UseCases.Ports(
+            own.tenants(),
+            own.apiKeys(),
+            own.audit(),
+            transactions,
+            own.versions(),
+            own.policies(),
+            own.custody(),
+            own.verifier(),
+            own.signingLog(),
+            own.publicKeyForms(),
+            own.orphanMarks()),
+        clock,
+        new SecureRandom(),
+        lifecycle.claimGrace(),
+        lifecycle.maxDestroyPerRun());
   }
 
   /** Creates a tenant and an API key with the given scopes; returns {tenant_id, api_key}. */

@@ -115,6 +115,58 @@ public abstract sealed class SignetException extends RuntimeException {
   }
 
   /**
+   * A wallet login or a wallet token was refused (DESIGN §6). The {@link Reason} is all a caller
+   * learns: the message names the rule, never the key, the signature or the token.
+   */
+  public static final class LoginRefused extends SignetException {
+    private final Refusal reason;
+
+    public LoginRefused(Refusal reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public Refusal reason() {
+      return reason;
+    }
+
+    /** Why; each has its wire code ({@link #code()}) and is either malformed or unauthorized. */
+    public enum Refusal {
+      /** The login names an algorithm other than secp256k1 (malformed). */
+      UNSUPPORTED_ALGORITHM("unsupported_algorithm", true),
+      /** The login names a chain this service does not accept (malformed). */
+      UNSUPPORTED_CHAIN("unsupported_chain", true),
+      /** The signature is not the public key's EIP-191 signature of the message, or is high-S. */
+      INVALID_SIGNATURE("invalid_signature", false),
+      /** The message's time is outside the accepted window (past or future). */
+      STALE_TIMESTAMP("stale_timestamp", false),
+      /** This signed message was already used to log in. */
+      REPLAYED("replayed", false),
+      /** The Sign-In with Ethereum nonce is unknown, expired or used, or the domain is foreign. */
+      INVALID_NONCE("invalid_nonce", false),
+      /** A presented wallet token is malformed, not ours, tampered with or expired. */
+      INVALID_TOKEN("invalid_token", false);
+
+      private final String code;
+      private final boolean malformed;
+
+      Refusal(String code, boolean malformed) {
+        this.code = code;
+        this.malformed = malformed;
+      }
+
+      public String code() {
+        return code;
+      }
+
+      /** True for a malformed request (400), false for a refused credential (401). */
+      public boolean malformed() {
+        return malformed;
+      }
+    }
+  }
+
+  /**
    * A dependency (the HSM or the database) is unavailable. The operation did not take effect: in
    * particular, nothing was signed and nothing was changed.
    */

@@ -14,16 +14,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@link KeyVersions} in PostgreSQL. The single-active rule is the partial unique index {@code
  * key_version_one_active}; forward-only statuses and immutable key material are a trigger; a claim
- * is a row whose primary key is the version name. Transitions are compare-and-set on the status, so
- * of two concurrent changes exactly one applies.
+ * is a row whose primary key is the version name, dated by the database's clock. Transitions are
+ * compare-and-set on the status, so of two concurrent changes exactly one applies.
  */
 @Singleton
 public final class JdbcKeyVersions implements KeyVersions {
@@ -99,13 +101,12 @@ public final class JdbcKeyVersions implements KeyVersions {
                 Sql.update(
                     c,
                     "INSERT INTO key_claim (tenant_id, algorithm, version, claimed_at)"
-                        + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM key_version"
+                        + " SELECT ?, ?, ?, now() WHERE NOT EXISTS (SELECT 1 FROM key_version"
                         + " WHERE tenant_id = ? AND algorithm = ? AND version = ?)"
                         + " ON CONFLICT DO NOTHING",
                     s -> {
                       bindName(s, 1, name);
-                      s.setObject(4, Sql.timestamp(at));
-                      bindName(s, 5, name);
+                      bindName(s, 4, name);
                     }));
     if (inserted != 1) {
       throw new SignetException.Conflict(
@@ -125,20 +126,93 @@ public final class JdbcKeyVersions implements KeyVersions {
   }
 
   @Override
-  public List<KeyName> claimsBefore(Instant cutoff) {
-    return sql.query(
-        "SELECT tenant_id, algorithm, version FROM key_claim WHERE claimed_at < ? ORDER BY claimed_at",
-        s -> s.setObject(1, Sql.timestamp(cutoff)),
-        JdbcKeyVersions::name);
+  public List<KeyName> releaseClaimsOlderThan(Duration age) {
+    return sql.write(
+        c ->
+            Sql.list(
+                c,
+                "DELETE FROM key_claim WHERE claimed_at < now() - make_interval(secs => ?)"
+                    + " RETURNING tenant_id, algorithm, version",
+                s -> s.setDouble(1, age.toNanos() / 1e9),
+                JdbcKeyVersions::name));
   }
 
   @Override
-  public boolean isClaimed(KeyName name) {
+  public Ownership ownership(KeyName name) {
     return sql.queryOne(
-            "SELECT 1 FROM key_claim WHERE tenant_id = ? AND algorithm = ? AND version = ?",
-            s -> bindName(s, 1, name),
-            row -> true)
-        .isPresent();
+            "SELECT (SELECT status FROM key_version"
+                + " WHERE tenant_id = ? AND algorithm = ? AND version = ?) AS status,"
+                + " EXISTS (SELECT 1 FROM key_claim"
+                + " WHERE tenant_id = ? AND algorithm = ? AND version = ?) AS claimed",
+            s -> {
+              bindName(s, 1, name);
+              bindName(s, 4, name);
+            },
+            row -> {
+              String status = row.getString("status");
+              if (status != null) {
+                return KeyStatus.parse(status) == KeyStatus.ARCHIVED
+                    ? Ownership.ARCHIVED
+                    : Ownership.LIVE;
+              }
+              return row.getBoolean("claimed") ? Ownership.CLAIMED : Ownership.UNOWNED;
+            })
+        .orElseThrow();
+  }
+
+  @Override
+  public Set<KeyName> activeAmong(Set<KeyName> names) {
+    if (names.isEmpty()) return Set.of();
+    List<KeyName> list = List.copyOf(names);
+    return Set.copyOf(
+        sql.read(
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT v.tenant_id, v.algorithm, v.version FROM key_version v"
+                        + " JOIN unnest(?::uuid[], ?::text[], ?::int[]) AS n(t, a, ver)"
+                        + " ON v.tenant_id = n.t AND v.algorithm = n.a AND v.version = n.ver"
+                        + " WHERE v.status = 'active'",
+                    s -> {
+                      s.setArray(
+                          1,
+                          c.createArrayOf(
+                              "uuid", list.stream().map(n -> n.tenant().value()).toArray()));
+                      s.setArray(
+                          2,
+                          c.createArrayOf(
+                              "text", list.stream().map(n -> n.algorithm().shortName()).toArray()));
+                      s.setArray(
+                          3,
+                          c.createArrayOf(
+                              "integer", list.stream().map(KeyName::version).toArray()));
+                    },
+                    JdbcKeyVersions::name)));
+  }
+
+  @Override
+  public List<KeyVersion> sealedVersions() {
+    return sql.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM key_version WHERE status <> 'archived' AND sealed_private_key IS NOT NULL"
+            + " ORDER BY tenant_id, algorithm, version",
+        s -> {},
+        JdbcKeyVersions::version);
+  }
+
+  @Override
+  public boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement) {
+    return sql.update(
+            "UPDATE key_version SET sealed_private_key = ?"
+                + " WHERE tenant_id = ? AND algorithm = ? AND version = ?"
+                + " AND status <> 'archived' AND sealed_private_key = ?",
+            s -> {
+              s.setBytes(1, replacement.toArray());
+              bindName(s, 2, name);
+              s.setBytes(5, expected.toArray());
+            })
+        == 1;
   }
 
   @Override

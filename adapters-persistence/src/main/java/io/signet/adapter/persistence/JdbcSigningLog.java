@@ -85,6 +85,14 @@ public final class JdbcSigningLog implements SigningLog {
     }
   }
 
+  /** A batch's events in one transaction, on the caller's thread: one commit for all of them. */
+  @Override
+  public void recordAll(List<SigningEvent> events) {
+    if (events.isEmpty()) return;
+    if (!running) throw new SignetException.Unavailable("signing log is shutting down", null);
+    write(events.stream().map(e -> new Pending(e, null)).toList());
+  }
+
   /**
    * True while the writer is there and not stuck: no batch has been in flight longer than the
    * timeout (a database that stopped answering shows here before the callers time out).

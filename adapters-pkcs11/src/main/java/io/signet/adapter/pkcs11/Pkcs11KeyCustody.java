@@ -19,20 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link KeyCustody} on a PKCS#11 token. What each algorithm generates and how it signs is its
  * {@link SignatureScheme}'s business; this class gives the schemes their {@link SchemeKeys}: key
  * pairs generated on the token (sensitive, never extractable, sign-only, labelled with the
  * version's name), and sealing under the token's key-encryption key ({@link KeySealer}) with the
- * decrypted keys cached ({@link UnsealedKeyCache}).
+ * decrypted keys cached ({@link DecryptedKeyCache}). Each sealed key is sealed under a
+ * key-encryption key of its own version, which destroying the version destroys too
+ * (crypto-shredding).
  */
 @Singleton
 public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   private final TokenSession session;
   private final TokenKeys token;
+  private final KeyEncryptionKeys keks;
   private final KeySealer sealer;
-  private final UnsealedKeyCache cache;
+  private final DecryptedKeyCache cache;
   private final NativeTokenKeys attributes;
   private final SecureRandom random = new SecureRandom();
 
@@ -40,18 +44,19 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
       TokenSession session,
       TokenKeys token,
       KeyEncryptionKeys keks,
-      UnsealedKeyCache cache,
+      DecryptedKeyCache cache,
       NativeTokenKeys attributes) {
     this.session = session;
     this.token = token;
-    this.sealer = new KeySealer(session, keks);
+    this.keks = keks;
+    this.sealer = new KeySealer(keks);
     this.cache = cache;
     this.attributes = attributes;
   }
 
   @Override
   public GeneratedKey generate(KeyName name) {
-    token.destroy(HsmLabels.key(name));
+    destroy(name);
     return SignatureSchemes.of(name.algorithm()).generate(name, this);
   }
 
@@ -64,31 +69,43 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
     }
   }
 
+  /** Destroys the version's token keys and its key-encryption key (crypto-shredding). */
   @Override
   public void destroy(KeyName name) {
-    cache.evict(name);
+    // key-encryption key first, eviction second: no unseal can put the key back afterwards
+    session.mechanisms().forget(HsmLabels.key(name));
     token.destroy(HsmLabels.key(name));
+    keks.destroy(HsmLabels.kek(name));
+    cache.evict(name);
   }
 
   @Override
   public List<KeyName> heldKeys() {
-    return token.labels(HsmLabels.KEY_PREFIX).stream()
+    return Stream.concat(
+            token.labels(HsmLabels.KEY_PREFIX).stream(),
+            token.labels(HsmLabels.KEK_PREFIX).stream())
         .map(HsmLabels::parse)
         .flatMap(Optional::stream)
+        .distinct()
         .toList();
   }
 
   @Override
   public List<ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
-    List<String> labels = new ArrayList<>();
-    labels.add(HsmLabels.key(key.name()));
-    if (key.sealedPrivateKey() != null) labels.add(KeySealer.KEK_LABEL);
     List<ServiceKeyCustody.TokenObject> result = new ArrayList<>();
-    for (String label : labels) {
-      Map<String, Object> read = attributes.attributes(label);
-      if (!read.isEmpty()) result.add(new ServiceKeyCustody.TokenObject(label, read));
+    add(result, HsmLabels.key(key.name()));
+    if (key.sealedPrivateKey() != null && !add(result, HsmLabels.kek(key.name()))) {
+      // a blob sealed before per-version key-encryption keys opens under the shared one
+      add(result, KeyEncryptionKeys.LEGACY_LABEL);
     }
     return result;
+  }
+
+  private boolean add(List<ServiceKeyCustody.TokenObject> objects, String label) {
+    Map<String, Object> read = attributes.attributes(label);
+    if (read.isEmpty()) return false;
+    objects.add(new ServiceKeyCustody.TokenObject(label, read));
+    return true;
   }
 
   @Override
@@ -109,6 +126,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
 
   @Override
   public Bytes seal(KeyName name, byte[] plaintext) {
+    keks.ensure(HsmLabels.kek(name));
     return sealer.seal(name, plaintext);
   }
 
@@ -119,8 +137,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
     }
     return cache.get(
         key.name(),
-        PrivateKey.class,
-        () -> {
+        name -> {
           byte[] plain = sealer.unseal(key.name(), key.sealedPrivateKey());
           try {
             return decode.apply(plain);
@@ -131,12 +148,22 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   }
 
   @Override
-  public SecureRandom random() {
-    return random;
+  public byte[] generateEd25519(KeyName name) {
+    return session.mechanisms().generateEd25519(HsmLabels.key(name));
   }
 
-  /** Opens a sealed private key: for tests that look for leaked key bytes. */
-  byte[] unseal(KeyName name, Bytes sealed) {
-    return sealer.unseal(name, sealed);
+  @Override
+  public byte[] signEd25519(KeyName name, byte[] message) {
+    return session.mechanisms().signEd25519(HsmLabels.key(name), message);
+  }
+
+  @Override
+  public byte[] signRsaPssSha256(KeyName name, byte[] digest, int saltLength) {
+    return session.mechanisms().signRsaPss(HsmLabels.key(name), "SHA-256", saltLength, digest);
+  }
+
+  @Override
+  public SecureRandom random() {
+    return random;
   }
 }

@@ -27,15 +27,12 @@ import java.util.Map;
  */
 @Singleton
 public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
-  private final TokenSession session;
-  private final KeyEncryptionKeys keks;
+  private final KeySealer sealer;
   private final NativeTokenKeys token;
   private final SecureRandom random = new SecureRandom();
 
-  Pkcs11ServiceKeyCustody(
-      TokenSession session, KeyEncryptionKeys keks, NativeTokenKeys nativeKeys) {
-    this.session = session;
-    this.keks = keks;
+  Pkcs11ServiceKeyCustody(KeyEncryptionKeys keks, NativeTokenKeys nativeKeys) {
+    this.sealer = new KeySealer(keks);
     this.token = nativeKeys;
   }
 
@@ -68,7 +65,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
               Bytes.of(spki),
               ServiceKeyCryptography.spkiAddress(spki),
               Protection.HSM_WRAPPED,
-              new KeySealer(session, keks, label).seal(label, encoded));
+              sealer.sealServiceKey(label, encoded));
         } finally {
           Arrays.fill(encoded, (byte) 0);
         }
@@ -121,7 +118,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
 
   private byte[] signMlDsa(ServiceKey key, byte[] data) {
     String label = key.name().label();
-    byte[] plain = new KeySealer(session, keks, label).unseal(label, key.sealedPrivateKey());
+    byte[] plain = sealer.unsealServiceKey(label, key.sealedPrivateKey());
     try {
       PrivateKey privateKey =
           KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())

@@ -34,6 +34,18 @@ interface SchemeKeys {
   /** The unsealed private key of {@code key}, decoded with {@code decode} (which may be cached). */
   PrivateKey unsealed(KeyVersion key, Function<byte[], PrivateKey> decode);
 
+  /**
+   * Generates an Ed25519 key pair on the token (which SunPKCS11 cannot do) labelled for {@code
+   * name}; returns the 32-byte public key. A token without EdDSA is a clear InvalidRequest.
+   */
+  byte[] generateEd25519(KeyName name);
+
+  /** PureEdDSA signature of {@code message} with {@code name}'s Ed25519 token key. */
+  byte[] signEd25519(KeyName name, byte[] message);
+
+  /** RSASSA-PSS (SHA-256, MGF1-SHA-256) over a SHA-256 {@code digest} with {@code name}'s key. */
+  byte[] signRsaPssSha256(KeyName name, byte[] digest, int saltLength);
+
   /** Randomness for hedged signatures. */
   SecureRandom random();
 }

@@ -3,6 +3,7 @@ package io.signet.adapter.pkcs11;
 import io.signet.application.port.KeyCustody.GeneratedKey;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.signing.SigningInput;
@@ -38,4 +39,24 @@ interface SignatureScheme {
 
   /** The JCA public key of a SubjectPublicKeyInfo this scheme produced. */
   PublicKey publicKey(Bytes spki) throws GeneralSecurityException;
+
+  /** The public JWK and address of {@code spki}, where the algorithm has them. */
+  default KeyForms forms(Bytes spki) {
+    return KeyForms.none();
+  }
+
+  /** Unpadded base64url of an unsigned big-endian integer of at least {@code length} bytes. */
+  static String base64Url(java.math.BigInteger value, int length) {
+    byte[] magnitude = value.toByteArray();
+    int start = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0;
+    int size = Math.max(length, magnitude.length - start);
+    byte[] out = new byte[size];
+    System.arraycopy(
+        magnitude, start, out, size - (magnitude.length - start), magnitude.length - start);
+    return base64Url(out);
+  }
+
+  static String base64Url(byte[] bytes) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 }

@@ -8,7 +8,14 @@ import java.util.Map;
 /** The registration of every {@link SignatureScheme}: one line per algorithm. */
 final class SignatureSchemes {
   private static final Map<Algorithm, SignatureScheme> SCHEMES =
-      register(List.of(new MlDsa65Scheme(), new CompositeMlDsaScheme()));
+      register(
+          List.of(
+              new MlDsa65Scheme(),
+              new CompositeMlDsaScheme(),
+              new EcdsaScheme(Algorithm.ECDSA_P256, "secp256r1"),
+              new EcdsaScheme(Algorithm.ECDSA_SECP256K1, "secp256k1"),
+              new RsaPssScheme(),
+              new Ed25519Scheme()));
 
   private SignatureSchemes() {}
 

@@ -146,9 +146,13 @@ final class TokenKeys {
             name,
             pair.getPublic());
     var signer =
-        new JcaContentSignerBuilder("SHA256withECDSA")
+        new JcaContentSignerBuilder(
+                pair.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA")
             .setProvider(session.provider())
             .build(pair.getPrivate());
-    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    // BouncyCastle reads the certificate back: the JDK no longer knows secp256k1.
+    return new JcaX509CertificateConverter()
+        .setProvider(BouncyCastle.provider())
+        .getCertificate(builder.build(signer));
   }
 }

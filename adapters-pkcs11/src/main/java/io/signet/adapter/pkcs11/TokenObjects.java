@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
+import sun.security.pkcs11.wrapper.CK_GCM_PARAMS;
 import sun.security.pkcs11.wrapper.CK_MECHANISM;
 import sun.security.pkcs11.wrapper.CK_SESSION_INFO;
 import sun.security.pkcs11.wrapper.PKCS11;
@@ -88,64 +89,17 @@ final class TokenObjects {
               new CK_ATTRIBUTE(CKA_CLASS, objectClass),
               new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
       if (handles.length == 0) continue;
-      Map<String, Boolean> result = new LinkedHashMap<>();
-      long[] types = {
-        CKA_SENSITIVE,
-        CKA_ALWAYS_SENSITIVE,
-        CKA_EXTRACTABLE,
-        CKA_NEVER_EXTRACTABLE,
-        CKA_LOCAL,
-        CKA_TOKEN,
-        CKA_PRIVATE,
-        CKA_SIGN,
-        CKA_DECRYPT,
-        CKA_ENCRYPT,
-        CKA_WRAP,
-        CKA_UNWRAP,
-        CKA_DERIVE
-      };
-      String[] names = {
-        "CKA_SENSITIVE",
-        "CKA_ALWAYS_SENSITIVE",
-        "CKA_EXTRACTABLE",
-        "CKA_NEVER_EXTRACTABLE",
-        "CKA_LOCAL",
-        "CKA_TOKEN",
-        "CKA_PRIVATE",
-        "CKA_SIGN",
-        "CKA_DECRYPT",
-        "CKA_ENCRYPT",
-        "CKA_WRAP",
-        "CKA_UNWRAP",
-        "CKA_DERIVE"
-      };
-      for (int i = 0; i < types.length; i++) {
-        CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};
-        try {
-          p11.C_GetAttributeValue(session, handles[0], read);
-          result.put(names[i], read[0].getBoolean());
-        } catch (PKCS11Exception e) {
-          if (!e.match(PKCS11Exception.RV.CKR_ATTRIBUTE_TYPE_INVALID)) throw e;
-        }
-      }
-      return result;
+      return readAttributes(handles[0]);
     }
     return Map.of();
   }
 
   /**
-   * Generates a non-extractable AES-256 token key usable only to encrypt and decrypt, unless one
-   * with this label exists.
+   * Generates a non-extractable AES-256 token key labelled {@code label}, usable only to encrypt
+   * and decrypt, and returns its handle.
    */
-  synchronized void ensureAesKey(String label) throws PKCS11Exception {
-    if (find(
-                new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
-                new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))
-            .length
-        > 0) {
-      return;
-    }
-    p11.C_GenerateKey(
+  synchronized long generateAesKey(String label) throws PKCS11Exception {
+    return p11.C_GenerateKey(
         session,
         new CK_MECHANISM(CKM_AES_KEY_GEN),
         new CK_ATTRIBUTE[] {
@@ -165,6 +119,48 @@ final class TokenObjects {
           new CK_ATTRIBUTE(CKA_VERIFY, false),
           new CK_ATTRIBUTE(CKA_DERIVE, false)
         });
+  }
+
+  /** Handles of the token's secret keys labelled {@code label} (looked up afresh every time). */
+  synchronized long[] secretKeys(String label) throws PKCS11Exception {
+    return find(
+        new CK_ATTRIBUTE(CKA_TOKEN, true),
+        new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
+        new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
+  }
+
+  /** Destroys one object by its handle. */
+  synchronized void destroyObject(long handle) throws PKCS11Exception {
+    p11.C_DestroyObject(session, handle);
+  }
+
+  /**
+   * AES-256-GCM with the secret key {@code handle}, inside the token: encrypts {@code input} (the
+   * result is ciphertext ‖ 16-byte tag) or decrypts it (input is ciphertext ‖ tag; a wrong tag is
+   * CKR_ENCRYPTED_DATA_INVALID or similar).
+   */
+  synchronized byte[] gcm(boolean encrypt, long handle, byte[] iv, byte[] aad, byte[] input)
+      throws PKCS11Exception {
+    CK_MECHANISM mechanism = new CK_MECHANISM(CKM_AES_GCM, new CK_GCM_PARAMS(128, iv, aad));
+    var version = p11.getVersion();
+    boolean normativeFirst = version.major > 2 || (version.major == 2 && version.minor >= 40);
+    byte[] out = new byte[input.length + 16];
+    int length;
+    if (encrypt) {
+      p11.C_GCMEncryptInitWithRetry(session, mechanism, handle, normativeFirst);
+      length = p11.C_Encrypt(session, 0, input, 0, input.length, 0, out, 0, out.length);
+    } else {
+      p11.C_GCMDecryptInitWithRetry(session, mechanism, handle, normativeFirst);
+      length = p11.C_Decrypt(session, 0, input, 0, input.length, 0, out, 0, out.length);
+    }
+    byte[] result = java.util.Arrays.copyOf(out, length);
+    java.util.Arrays.fill(out, (byte) 0);
+    return result;
+  }
+
+  /** The security attributes of the object {@code handle} (see {@link #keyAttributes}). */
+  synchronized Map<String, Boolean> attributesOf(long handle) throws PKCS11Exception {
+    return readAttributes(handle);
   }
 
   /**
@@ -200,11 +196,89 @@ final class TokenObjects {
     return handles.length;
   }
 
+  /** The values of the token's data objects (CKO_DATA) labelled {@code label}. */
+  synchronized List<byte[]> dataValues(String label) throws PKCS11Exception {
+    List<byte[]> values = new ArrayList<>();
+    for (long handle :
+        find(
+            new CK_ATTRIBUTE(CKA_TOKEN, true),
+            new CK_ATTRIBUTE(CKA_CLASS, CKO_DATA),
+            new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()))) {
+      CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(CKA_VALUE)};
+      p11.C_GetAttributeValue(session, handle, read);
+      values.add(read[0].pValue instanceof byte[] bytes ? bytes : new byte[0]);
+    }
+    return values;
+  }
+
+  /**
+   * Creates a private, unmodifiable token data object (CKO_DATA) of {@code application} labelled
+   * {@code label} holding {@code value}.
+   */
+  synchronized void createData(String label, String application, byte[] value)
+      throws PKCS11Exception {
+    p11.C_CreateObject(
+        session,
+        new CK_ATTRIBUTE[] {
+          new CK_ATTRIBUTE(CKA_CLASS, CKO_DATA),
+          new CK_ATTRIBUTE(CKA_TOKEN, true),
+          new CK_ATTRIBUTE(CKA_PRIVATE, true),
+          new CK_ATTRIBUTE(CKA_MODIFIABLE, false),
+          new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
+          new CK_ATTRIBUTE(CKA_APPLICATION, application.toCharArray()),
+          new CK_ATTRIBUTE(CKA_VALUE, value)
+        });
+  }
+
   /** True when the token is present and this application is logged in to it. */
   synchronized boolean loggedIn() throws PKCS11Exception {
     p11.C_GetTokenInfo(slot);
     CK_SESSION_INFO info = p11.C_GetSessionInfo(session);
     return info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS;
+  }
+
+  private Map<String, Boolean> readAttributes(long handle) throws PKCS11Exception {
+    Map<String, Boolean> result = new LinkedHashMap<>();
+    long[] types = {
+      CKA_SENSITIVE,
+      CKA_ALWAYS_SENSITIVE,
+      CKA_EXTRACTABLE,
+      CKA_NEVER_EXTRACTABLE,
+      CKA_LOCAL,
+      CKA_TOKEN,
+      CKA_PRIVATE,
+      CKA_SIGN,
+      CKA_DECRYPT,
+      CKA_ENCRYPT,
+      CKA_WRAP,
+      CKA_UNWRAP,
+      CKA_DERIVE
+    };
+    String[] names = {
+      "CKA_SENSITIVE",
+      "CKA_ALWAYS_SENSITIVE",
+      "CKA_EXTRACTABLE",
+      "CKA_NEVER_EXTRACTABLE",
+      "CKA_LOCAL",
+      "CKA_TOKEN",
+      "CKA_PRIVATE",
+      "CKA_SIGN",
+      "CKA_DECRYPT",
+      "CKA_ENCRYPT",
+      "CKA_WRAP",
+      "CKA_UNWRAP",
+      "CKA_DERIVE"
+    };
+    for (int i = 0; i < types.length; i++) {
+      CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};
+      try {
+        p11.C_GetAttributeValue(session, handle, read);
+        result.put(names[i], read[0].getBoolean());
+      } catch (PKCS11Exception e) {
+        if (!e.match(PKCS11Exception.RV.CKR_ATTRIBUTE_TYPE_INVALID)) throw e;
+      }
+    }
+    return result;
   }
 
   private long[] find(CK_ATTRIBUTE... template) throws PKCS11Exception {

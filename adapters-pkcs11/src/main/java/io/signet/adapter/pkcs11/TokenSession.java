@@ -38,6 +38,7 @@ final class TokenSession {
   private final Provider provider;
   private final KeyStore keyStore;
   private final TokenObjects objects;
+  private final TokenMechanisms mechanisms;
   private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
 
   /** What the token says about itself (CK_TOKEN_INFO), for logs and attestation. */
@@ -70,6 +71,8 @@ final class TokenSession {
       throw new StartupFailure(
           "cannot open a session on token " + tokenLabel + Pkcs11Errors.code(e), e);
     }
+    this.mechanisms = new TokenMechanisms(p11, slot);
+    reconnectListeners.add(mechanisms::reset);
     LOG.info(
         "HSM token '{}' ({} {}, serial {}) logged in",
         tokenLabel,
@@ -97,6 +100,11 @@ final class TokenSession {
 
   TokenObjects objects() {
     return objects;
+  }
+
+  /** Mechanisms SunPKCS11 does not expose (Ed25519, RSA-PSS over a hash), via the wrapper. */
+  TokenMechanisms mechanisms() {
+    return mechanisms;
   }
 
   /** Runs {@code listener} after every successful reconnect: drop cached object handles there. */

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signet.application.contract.KeyCustodyContract;
 import io.signet.application.port.KeyCustody;
 import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -19,14 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class Pkcs11KeyCustodyIT extends KeyCustodyContract {
+  private static OpenedToken opened;
   private static TokenKeys token;
   private static Pkcs11KeyCustody custody;
+  private static KeySealer sealer;
 
   @BeforeAll
   static void openToken() {
-    OpenedToken opened = OpenedToken.open();
+    opened = OpenedToken.open();
     token = opened.keys();
     custody = opened.custody();
+    sealer = new KeySealer(opened.keks());
   }
 
   @Override
@@ -35,17 +40,84 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
   }
 
   @Test
-  void theKeyEncryptionKeyIsANonExtractableTokenKey() {
-    Map<String, Boolean> kek = token.keyAttributes(KeySealer.KEK_LABEL);
+  void eachVersionHasItsOwnNonExtractableKeyEncryptionKeyDestroyedWithIt() {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 1);
+    custody.generate(name);
+    Map<String, Boolean> kek = token.keyAttributes(HsmLabels.kek(name));
     assertThat(kek)
         .containsEntry("CKA_TOKEN", true)
+        .containsEntry("CKA_PRIVATE", true)
         .containsEntry("CKA_SENSITIVE", true)
         .containsEntry("CKA_ALWAYS_SENSITIVE", true)
         .containsEntry("CKA_EXTRACTABLE", false)
         .containsEntry("CKA_NEVER_EXTRACTABLE", true)
         .containsEntry("CKA_LOCAL", true)
         .containsEntry("CKA_ENCRYPT", true)
-        .containsEntry("CKA_DECRYPT", true);
+        .containsEntry("CKA_DECRYPT", true)
+        .containsEntry("CKA_WRAP", false)
+        .containsEntry("CKA_UNWRAP", false)
+        .containsEntry("CKA_SIGN", false);
+    assertThat(custody.heldKeys()).contains(name);
+    custody.destroy(name);
+    assertThat(token.keyAttributes(HsmLabels.kek(name))).isEmpty();
+    assertThat(custody.heldKeys()).doesNotContain(name);
+  }
+
+  @Test
+  void aDestroyedVersionsSealedKeyCannotBeOpenedEvenWithAFreshLogin() {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 2);
+    Bytes copy = custody.generate(name).sealedPrivateKey();
+    assertThat(sealer.unseal(name, copy)).hasSizeGreaterThan(32);
+    custody.destroy(name);
+    assertThatThrownBy(() -> sealer.unseal(name, copy))
+        .isInstanceOf(SignetException.NotFound.class)
+        .hasMessageContaining("not on the token");
+    OpenedToken again = OpenedToken.open();
+    assertThatThrownBy(() -> new KeySealer(again.keks()).unseal(name, copy))
+        .isInstanceOf(SignetException.NotFound.class);
+  }
+
+  @Test
+  void aLegacySealedKeyIsResealedUnderItsVersionsOwnKeyThenTheSharedKeyIsRetired() {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 3);
+    byte[] plain = new byte[64];
+    new SecureRandom().nextBytes(plain);
+    KeyEncryptionKeys keks = opened.keks();
+    Bytes legacy = LegacySealedKeys.seal(keks, name, plain);
+    assertThat(sealer.unseal(name, legacy)).isEqualTo(plain);
+
+    Pkcs11SealedKeyUpgrade upgrade = new Pkcs11SealedKeyUpgrade(keks);
+    assertThat(upgrade.needsReseal(legacy)).isTrue();
+    Bytes fresh = upgrade.reseal(name, legacy);
+    assertThat(upgrade.needsReseal(fresh)).isFalse();
+    assertThat(fresh.toArray()[0]).isEqualTo((byte) 2);
+    assertThat(sealer.unseal(name, fresh)).isEqualTo(plain);
+
+    assertThat(upgrade.retireSharedKey()).isTrue();
+    assertThatThrownBy(() -> sealer.unseal(name, legacy))
+        .as("a copy of the old blob is shredded with the shared key")
+        .isInstanceOf(SignetException.NotFound.class);
+    assertThat(sealer.unseal(name, fresh)).isEqualTo(plain);
+    custody.destroy(name);
+    assertThatThrownBy(() -> sealer.unseal(name, fresh))
+        .isInstanceOf(SignetException.NotFound.class);
+  }
+
+  @Test
+  void refusesAWeakKeyEncryptionKeyWithAClearError() throws Exception {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 4);
+    WeakKeys.createExtractableAesKey(HsmLabels.kek(name));
+    try {
+      assertThatThrownBy(() -> sealer.seal(name, new byte[32]))
+          .isInstanceOf(SignetException.Unavailable.class)
+          .hasMessageContaining("weaker than Signet requires")
+          .hasMessageContaining("CKA_EXTRACTABLE=true")
+          .hasMessageContaining("CKA_SENSITIVE=false");
+      assertThatThrownBy(() -> opened.keks().ensure(HsmLabels.kek(name)))
+          .hasMessageContaining("weaker than Signet requires");
+    } finally {
+      opened.keks().destroy(HsmLabels.kek(name));
+    }
   }
 
   @Test
@@ -92,13 +164,16 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
   void aSealedKeyOpensOnlyAsTheVersionItWasMadeFor() {
     KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 4);
     Bytes sealed = custody.generate(name).sealedPrivateKey();
-    byte[] plain = custody.unseal(name, sealed);
+    byte[] plain = sealer.unseal(name, sealed);
     assertThat(plain.length).isGreaterThan(32);
     KeyName other = new KeyName(name.tenant(), name.algorithm(), 5);
-    assertThatThrownBy(() -> custody.unseal(other, sealed)).hasMessageContaining("does not open");
+    custody.generate(other);
+    assertThatThrownBy(() -> sealer.unseal(other, sealed)).hasMessageContaining("does not open");
     byte[] tampered = sealed.toArray();
     tampered[tampered.length - 1] ^= 1;
-    assertThatThrownBy(() -> custody.unseal(name, Bytes.of(tampered)))
+    assertThatThrownBy(() -> sealer.unseal(name, Bytes.of(tampered)))
         .hasMessageContaining("does not open");
+    custody.destroy(name);
+    custody.destroy(other);
   }
 }

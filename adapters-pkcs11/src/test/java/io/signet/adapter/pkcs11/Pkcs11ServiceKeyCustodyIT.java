@@ -28,7 +28,7 @@ class Pkcs11ServiceKeyCustodyIT extends ServiceKeyCustodyContract {
   static void openToken() {
     OpenedToken opened = OpenedToken.open();
     token = opened.session();
-    custody = new Pkcs11ServiceKeyCustody(token, opened.keks(), new NativeTokenKeys(token));
+    custody = new Pkcs11ServiceKeyCustody(opened.keks(), new NativeTokenKeys(token));
   }
 
   @Override

@@ -76,7 +76,10 @@ class Pkcs11TokenIT {
   }
 
   @Test
-  void logsInAgainByItselfWhenTheTokenLostTheLogin() throws Exception {
+  void logsInAgainByItselfWhenTheTokenLostTheLoginAndLooksKeyHandlesUpAgain() throws Exception {
+    String kept = "signet.it.kept-across-relogin";
+    token.generateEcKey(kept);
+    PrivateKey before = token.privateKey(kept);
     PKCS11 p11 = PKCS11.getInstance(SoftHsmTestToken.LIBRARY, "C_GetFunctionList", null, false);
     long slot = -1;
     for (long candidate : p11.C_GetSlotList(true)) {
@@ -91,6 +94,13 @@ class Pkcs11TokenIT {
 
     assertThat(session.healthy()).isTrue();
     assertThat(session.objects().loggedIn()).isTrue();
+    PrivateKey after = token.privateKey(kept);
+    assertThat(after).as("the handle is looked up again after the reconnect").isNotSameAs(before);
+    Signature signer = Signature.getInstance("SHA256withECDSA", session.provider());
+    signer.initSign(after);
+    signer.update(new byte[] {1, 2, 3});
+    assertThat(signer.sign()).isNotEmpty();
+    token.destroy(kept);
     String label = "signet.it.after-relogin";
     token.generateEcKey(label);
     token.destroy(label);

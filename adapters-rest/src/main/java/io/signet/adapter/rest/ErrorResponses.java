@@ -61,6 +61,12 @@ final class ErrorResponses
                   .error(
                       request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
                   .header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+          case SignetException.LoginRefused refused ->
+              exchange.error(
+                  request,
+                  refused.reason().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED,
+                  refused.reason().code(),
+                  e.getMessage());
           case SignetException.Unavailable unavailable -> {
             LOG.warn(
                 "{} {}: {}",
@@ -73,6 +79,20 @@ final class ErrorResponses
           }
         };
     return response;
+  }
+
+  /** The error code of {@code e}, as its HTTP answer would carry it (batch items use it). */
+  static String code(SignetException e) {
+    return switch (e) {
+      case SignetException.InvalidRequest invalid -> code(invalid.reason());
+      case SignetException.NotFound ignored -> "ERR_NOT_FOUND_001";
+      case SignetException.Conflict ignored -> "ERR_CONFLICT_001";
+      case SignetException.Unauthenticated ignored -> "ERR_AUTH_001";
+      case SignetException.Forbidden ignored -> "ERR_FORBIDDEN_001";
+      case SignetException.RateLimited ignored -> "ERR_RATE_LIMIT_001";
+      case SignetException.LoginRefused refused -> refused.reason().code();
+      case SignetException.Unavailable ignored -> "ERR_SERVICE_001";
+    };
   }
 
   static String code(Reason reason) {

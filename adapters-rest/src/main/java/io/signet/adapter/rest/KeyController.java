@@ -22,7 +22,11 @@ import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
 
-/** The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. */
+/**
+ * The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. The
+ * listing adds to each version its public JWK ({@code jwk}) and, for secp256k1, its EIP-55 {@code
+ * address}.
+ */
 @Controller("/api/v1/kms/keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class KeyController {
@@ -87,7 +91,7 @@ final class KeyController {
                 algorithm == null ? null : Algorithm.parse(algorithm),
                 status == null ? null : KeyStatus.parse(status))
             .stream()
-            .map(KeyViews.KeyView::of)
+            .map(listed -> KeyViews.KeyView.of(listed.version(), listed.forms()))
             .toList();
     return exchange.ok(request, new KeyViews.KeyList(keys));
   }

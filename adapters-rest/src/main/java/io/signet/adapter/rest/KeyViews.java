@@ -3,9 +3,11 @@ package io.signet.adapter.rest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.signet.domain.key.KeyForms;
 import io.signet.domain.key.KeyPolicy;
 import io.signet.domain.key.KeyVersion;
 import java.util.List;
+import java.util.Map;
 
 /** JSON shapes of key versions and policies. */
 final class KeyViews {
@@ -20,8 +22,15 @@ final class KeyViews {
       String protection,
       String createdAt,
       @Nullable String retiredAt,
-      @Nullable String archivedAt) {
+      @Nullable String archivedAt,
+      @Nullable String address,
+      @Nullable Map<String, String> jwk) {
     static KeyView of(KeyVersion v) {
+      return of(v, KeyForms.none());
+    }
+
+    /** With the public key's other forms, as the key listing shows them. */
+    static KeyView of(KeyVersion v, KeyForms forms) {
       return new KeyView(
           v.name().version(),
           v.name().algorithm().wireName(),
@@ -30,7 +39,9 @@ final class KeyViews {
           v.protection().wireName(),
           Exchange.format(v.createdAt()),
           Exchange.format(v.retiredAt()),
-          Exchange.format(v.archivedAt()));
+          Exchange.format(v.archivedAt()),
+          forms.address(),
+          forms.jwk());
     }
   }
 

@@ -17,14 +17,15 @@ import io.signet.domain.access.TokenBucket;
 /**
  * Charges every authenticated tenant request to its API key's budget, weighted by what it costs
  * Signet: a signature (an ML-DSA signing, hedged, plus an audit commit) costs 10 units, a
- * verification 2, creating a key version 50, anything else 1 (each route's {@link RateCost}). Over
- * budget is 429 ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code
- * X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until
- * the budget is full).
+ * verification 2, creating a key version 50, anything else 1 (each route's {@link RateCost}); a
+ * batch costs its route's cost per item ({@link #chargeItems}). Over budget is 429
+ * ERR_RATE_LIMIT_001 with {@code Retry-After}; every answer carries {@code X-RateLimit-Limit},
+ * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds until the budget is full).
  */
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
   private static final String DECISION = "signet.rate-limit";
+  private static final String LIMITED = "signet.rate-limited";
   private final ChargeRequest charge;
   private final ErrorResponses errors;
 
@@ -42,17 +43,41 @@ final class RateLimitFilter implements Ordered {
       request.setAttribute(DECISION, charge.charge(caller, cost(request)));
       return null;
     } catch (SignetException.RateLimited limited) {
-      return errors
-          .handle(request, limited)
-          .toMutableResponse()
-          .header("X-RateLimit-Limit", Long.toString(limited.limit()))
-          .header("X-RateLimit-Remaining", "0")
-          .header("X-RateLimit-Reset", Long.toString(seconds(limited.retryAfter())));
+      return limitedHeaders(errors.handle(request, limited).toMutableResponse(), limited);
     }
+  }
+
+  /**
+   * Charges the items of a batch after the first: the request filter charged the route's cost once
+   * before the body was read, and a batch costs that for each of its items, as the items would one
+   * by one. Over budget throws RateLimited (answered 429 with the same headers as here).
+   */
+  void chargeItems(HttpRequest<?> request, int items) {
+    int more = (items - 1) * cost(request);
+    if (more <= 0) return;
+    try {
+      request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more));
+    } catch (SignetException.RateLimited limited) {
+      request.setAttribute(LIMITED, limited);
+      throw limited;
+    }
+  }
+
+  private static MutableHttpResponse<?> limitedHeaders(
+      MutableHttpResponse<?> response, SignetException.RateLimited limited) {
+    return response
+        .header("X-RateLimit-Limit", Long.toString(limited.limit()))
+        .header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Reset", Long.toString(seconds(limited.retryAfter())));
   }
 
   @ResponseFilter
   void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    var limited = request.getAttribute(LIMITED, SignetException.RateLimited.class);
+    if (limited.isPresent()) {
+      limitedHeaders(response, limited.get());
+      return;
+    }
     request
         .getAttribute(DECISION, TokenBucket.Decision.class)
         .ifPresent(

@@ -34,6 +34,8 @@ import java.util.Map;
  *   <li>{@code List<String>}: an array of at most {@value #MAX_ARRAY_ELEMENTS} strings;
  *   <li>{@code List<Item<R>>} (a batch): an array of at most {@value #MAX_ITEMS} objects, each read
  *       as the request record {@code R}, each refused on its own ({@link Item}).
+ *   <li>{@link Tag}: an object with exactly one member whose value is {@code null}, such as
+ *       Relation One's {@code {"secp256k1": null}}; the member's name is the tag.
  * </ul>
  *
  * <p>A component annotated {@code @Nullable} is optional (absent and {@code null} are the same);
@@ -159,6 +161,16 @@ final class RequestReader {
         }
         yield parser.getLongValue();
       }
+      case TAG -> {
+        if (token != JsonToken.START_OBJECT
+            || parser.nextToken() != JsonToken.FIELD_NAME
+            || parser.nextToken() != JsonToken.VALUE_NULL) {
+          throw field.mustBe();
+        }
+        Tag tag = new Tag(parser.currentName());
+        if (parser.nextToken() != JsonToken.END_OBJECT) throw field.mustBe();
+        yield tag;
+      }
       case STRING_LIST -> {
         if (token != JsonToken.START_ARRAY) throw field.mustBe();
         List<String> strings = new ArrayList<>();
@@ -255,7 +267,8 @@ final class RequestReader {
     BOOLEAN("a boolean"),
     BYTES("a base64 string"),
     STRING_LIST("an array of strings"),
-    ITEMS("an array of objects");
+    ITEMS("an array of objects"),
+    TAG("an object with one member whose value is null");
 
     private final String description;
 
@@ -269,6 +282,7 @@ final class RequestReader {
       if (type == Long.class || type == long.class) return INTEGER;
       if (type == Boolean.class || type == boolean.class) return BOOLEAN;
       if (type == Bytes.class) return BYTES;
+      if (type == Tag.class) return TAG;
       Class<?> element = argument.getFirstTypeVariable().map(Argument::getType).orElse(null);
       if (type == List.class && element == String.class) return STRING_LIST;
       if (type == List.class && element == Item.class) return ITEMS;
@@ -276,6 +290,9 @@ final class RequestReader {
           "request field " + argument.getName() + " has a type the reader does not know: " + type);
     }
   }
+
+  /** The name of the one member of an object like {@code {"secp256k1": null}}. */
+  record Tag(String name) {}
 
   /** A field; {@code element} is the schema of an item list's records, null for other kinds. */
   private record Field(String name, int index, Kind kind, boolean required, Schema element) {

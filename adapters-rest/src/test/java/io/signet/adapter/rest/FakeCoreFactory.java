@@ -22,6 +22,7 @@ import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
 import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
+import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
 import io.signet.application.SignReceipt;
 import io.signet.application.SignWithServiceKey;
@@ -34,6 +35,7 @@ import io.signet.application.fake.InMemoryApiKeys;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
+import io.signet.application.fake.InMemoryOrphanMarks;
 import io.signet.application.fake.InMemoryReceipts;
 import io.signet.application.fake.InMemoryServiceKeys;
 import io.signet.application.fake.InMemorySigningLog;
@@ -41,6 +43,7 @@ import io.signet.application.fake.InMemoryTenants;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.KeyForms;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -62,21 +65,26 @@ class FakeCoreFactory {
   private final ServiceInstance instance = new ServiceInstance("rest-test", "test", "unknown");
   private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final DirectTransactions tx = new DirectTransactions();
   private final UseCases core =
       new UseCases(
           new UseCases.Ports(
               new InMemoryTenants(),
               new InMemoryApiKeys(),
-              new InMemoryAuditLog(),
-              new DirectTransactions(),
+              audit,
+              tx,
               versions,
               new InMemoryKeyPolicies(),
               custody,
               custody.verifier(),
-              signingLog),
+              signingLog,
+              key -> KeyForms.none(),
+              new InMemoryOrphanMarks(clock)),
           clock,
           new SecureRandom(),
-          Duration.ofMinutes(2));
+          Duration.ofMinutes(2),
+          100);
 
   @Singleton
   Clock clock() {
@@ -161,6 +169,11 @@ class FakeCoreFactory {
   @Singleton
   SignPayload signPayload() {
     return core.signPayload();
+  }
+
+  @Singleton
+  SignBatch signBatch() {
+    return core.signBatch();
   }
 
   @Singleton

@@ -153,6 +153,100 @@ class HostileInputTest {
     assertThat(failures).isEmpty();
   }
 
+  /**
+   * The signature routes with a tenant key, so that their bodies are read: the sweep's bodies and
+   * signature-specific ones (wrong types, an unknown {@code format}, batches empty, over 1000 items
+   * or not arrays) are each a 4xx with an error code; bad batch items fail alone with ERR_SIG_001
+   * while the good one beside them is answered.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void signatureAndBatchBodiesAreRefusedClearlyAndBadItemsFailAlone() {
+    RawHttp http = new RawHttp(server.getURI());
+    Map<String, String> caller =
+        TestCallers.caller(http, "fuzz", "standard", "\"sign\",\"verify\",\"keys:manage\"");
+    assertThat(http.send("POST", "/api/v1/kms/keys/generate", caller, "{}").status())
+        .isEqualTo(201);
+
+    String ok = "{\"message\":\"aGk=\",\"key_version\":1";
+    List<String> wholeBodies = new ArrayList<>(BODIES);
+    wholeBodies.addAll(
+        List.of(
+            ok + ",\"format\":1}",
+            ok + ",\"format\":[\"raw\"]}",
+            ok + ",\"format\":{}}",
+            ok + ",\"format\":true}",
+            ok + ",\"format\":\"jwt\"}",
+            ok + ",\"format\":\"\"}",
+            "{\"message\":\"aGk=\",\"key_version\":\"1\"}",
+            "{\"items\":[]}",
+            "{\"items\":null}",
+            "{\"items\":{}}",
+            "{\"items\":\"x\"}",
+            "{\"items\":[" + ok + "}],\"x\":1}",
+            "{\"items\":[" + ok + "}],\"items\":[]}",
+            "{\"items\":[[[[1]]]]}",
+            "{\"items\":["
+                + String.join(",", java.util.Collections.nCopies(1001, ok + "}"))
+                + "]}"));
+    List<String> routes =
+        List.of(
+            "/api/v1/signature/sign",
+            "/api/v1/signature/verify",
+            "/api/v1/signature/sign-hash",
+            "/api/v1/signature/verify-hash",
+            "/api/v1/signature/sign-batch",
+            "/api/v1/signature/verify-batch");
+    List<String> failures = new ArrayList<>();
+    for (String route : routes) {
+      for (String body : wholeBodies) {
+        RawHttp.Reply reply = http.send("POST", route, caller, body);
+        String what = route + " <" + body.substring(0, Math.min(60, body.length())) + ">";
+        if (reply.status() != 400)
+          failures.add(what + " -> " + reply.status() + " " + reply.body());
+        else if (!List.of("ERR_SIG_001", "ERR_SIG_002", "ERR_INVALID_001")
+            .contains(reply.errorCode())) failures.add(what + " -> " + reply.body());
+      }
+    }
+    List<String> badItems =
+        List.of(
+            "null",
+            "7",
+            "\"x\"",
+            "[]",
+            "{}",
+            ok + ",\"x\":1}",
+            ok + ",\"format\":7}",
+            ok + ",\"format\":\"jwt\"}",
+            ok + ",\"context\":\"not base64\"}",
+            ok + ",\"hash\":\"aGk=\",\"hash_algorithm\":\"SHA-256\"}",
+            "{\"message\":1,\"key_version\":1}",
+            "{\"message\":\"aGk=\",\"key_version\":1.5}",
+            "{\"hash\":\"aGk=\",\"key_version\":1}",
+            "{\"hash_algorithm\":\"SHA-256\",\"key_version\":1}",
+            "{\"key_version\":1}");
+    for (String route : List.of("/api/v1/signature/sign-batch", "/api/v1/signature/verify-batch")) {
+      String good = route.contains("verify") ? ok + ",\"signature\":\"aGk=\"}" : ok + "}";
+      List<String> items = new ArrayList<>(badItems);
+      items.add(good);
+      RawHttp.Reply reply =
+          http.send("POST", route, caller, "{\"items\":[" + String.join(",", items) + "]}");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      List<Map<String, Object>> results = (List<Map<String, Object>>) reply.data().get("results");
+      assertThat(results).hasSize(items.size());
+      for (int i = 0; i < badItems.size(); i++) {
+        Map<String, Object> result = results.get(i);
+        assertThat(result.get("index")).isEqualTo(i);
+        assertThat(result).as(route + " item " + badItems.get(i)).doesNotContainKey("data");
+        assertThat(((Map<String, Object>) result.get("error")).get("error_code"))
+            .as(route + " item " + badItems.get(i))
+            .isEqualTo("ERR_SIG_001");
+      }
+      assertThat(results.getLast()).containsKey("data").doesNotContainKey("error");
+    }
+    assertThat(failures).isEmpty();
+  }
+
   private static void check(
       RawHttp http,
       String method,

@@ -55,27 +55,34 @@ class RateLimitTest {
     assertThat(remaining(listed)).isLessThanOrEqualTo(before - 1).isGreaterThan(before - 10);
   }
 
+  @Test
+  void aBatchCostsItsRoutesCostPerItemAndOverBudgetIs429WithTheHeaders() {
+    RawHttp http = new RawHttp(server.getURI());
+    Map<String, String> caller = freeCaller(http, "batches", "\"sign\",\"keys:manage\"");
+    assertThat(remaining(http.send("POST", "/api/v1/kms/keys/generate", caller, "{}")))
+        .isEqualTo(150);
+    String item = "{\"message\":\"aGk=\",\"key_version\":1}";
+
+    var three = http.send("POST", "/api/v1/signature/sign-batch/", caller, batch(3, item));
+    assertThat(three.status()).as(three.body()).isEqualTo(200);
+    assertThat(remaining(three)).as("3 items at 10 units").isEqualTo(120);
+
+    var thirteen = http.send("POST", "/api/v1/signature/sign-batch", caller, batch(13, item));
+    assertThat(thirteen.status()).as(thirteen.body()).isEqualTo(429);
+    assertThat(thirteen.errorCode()).isEqualTo("ERR_RATE_LIMIT_001");
+    assertThat(thirteen.body()).doesNotContain("signature");
+    assertThat(thirteen.header("Retry-After")).isNotNull();
+    assertThat(thirteen.header("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThat(thirteen.header("X-RateLimit-Limit")).isEqualTo("200");
+  }
+
   /** A new free-plan tenant's API key with {@code scopes} (JSON strings), as request headers. */
   private static Map<String, String> freeCaller(RawHttp http, String name, String scopes) {
-    String tenant =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"name\":\"" + name + "\",\"plan\":\"free\"}")
-                .data()
-                .get("tenant_id");
-    String apiKey =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants/" + tenant + "/api-keys",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"scopes\":[" + scopes + "]}")
-                .data()
-                .get("api_key");
-    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+    return TestCallers.caller(http, name, "free", scopes);
+  }
+
+  private static String batch(int items, String item) {
+    return "{\"items\":[" + String.join(",", java.util.Collections.nCopies(items, item)) + "]}";
   }
 
   private static long remaining(RawHttp.Reply reply) {

@@ -164,7 +164,7 @@ class RequestReaderTest {
             "version 1",
             "key_version must be an integer",
             "message must be a base64 string",
-            "unknown field 'nope'; allowed: algorithm, context, key_version, message",
+            "unknown field 'nope'; allowed: algorithm, context, format, key_version, message",
             "message is required",
             "items must hold JSON objects",
             "items must hold JSON objects",

@@ -1,13 +1,16 @@
 package io.signet.application.port;
 
+import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stored key versions and the claims that reserve version numbers while keys are generated.
@@ -33,18 +36,52 @@ public interface KeyVersions {
 
   /**
    * Reserves {@code name} for a generation in progress. Throws Conflict when the version is already
-   * stored or claimed: exactly one caller wins a version number.
+   * stored or claimed: exactly one caller wins a version number. A store shared by several
+   * instances dates the claim by its own clock (the database's), not by {@code at}, so that claim
+   * ages compare on one clock.
    */
   void claim(KeyName name, Instant at);
 
   /** Drops the claim on {@code name}, if any. */
   void release(KeyName name);
 
-  /** Claims taken before {@code cutoff}: generations that were interrupted. */
-  List<KeyName> claimsBefore(Instant cutoff);
+  /**
+   * Drops the claims older than {@code age} by the store's clock (generations that were
+   * interrupted) and returns their names, in one atomic step: each stale claim is released by one
+   * caller only.
+   */
+  List<KeyName> releaseClaimsOlderThan(Duration age);
 
-  /** True when {@code name} is claimed (a generation is in progress or was interrupted). */
-  boolean isClaimed(KeyName name);
+  /**
+   * Who owns {@code name}, read in one atomic step (the version and the claim together), so that a
+   * rotation committing concurrently is seen either as its claim or as its version, never as
+   * neither.
+   */
+  Ownership ownership(KeyName name);
+
+  /** Those of {@code names} that are stored as active (in one read). */
+  Set<KeyName> activeAmong(Set<KeyName> names);
+
+  /** The active and retired versions that hold a sealed private key, of every tenant. */
+  List<KeyVersion> sealedVersions();
+
+  /**
+   * Replaces the sealed private key of {@code name} by {@code replacement} (the same key, sealed
+   * anew), only if the stored one is still {@code expected}; false otherwise. Durable on return.
+   */
+  boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement);
+
+  /** What owns a key name in the store. */
+  enum Ownership {
+    /** A stored version that is active or retired: its custody objects are in use. */
+    LIVE,
+    /** A stored archived version: its custody objects must go. */
+    ARCHIVED,
+    /** A claim: a generation in progress (or interrupted, until its claim goes stale). */
+    CLAIMED,
+    /** Nothing: custody objects of this name belong to no version. */
+    UNOWNED
+  }
 
   /**
    * Stores {@code created} (active) and drops its claim; when {@code retired} is given (the

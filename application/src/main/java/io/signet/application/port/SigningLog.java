@@ -1,6 +1,7 @@
 package io.signet.application.port;
 
 import io.signet.domain.signing.SigningEvent;
+import java.util.List;
 
 /**
  * The audit trail of signatures. {@link #record} returns once the event is durable, so a caller
@@ -13,4 +14,12 @@ import io.signet.domain.signing.SigningEvent;
 @FunctionalInterface
 public interface SigningLog {
   void record(SigningEvent event);
+
+  /**
+   * Records every event of a batch and returns once all are durable; implementations commit them
+   * together (one transaction). All or nothing: on failure none may be reported as signed.
+   */
+  default void recordAll(List<SigningEvent> events) {
+    events.forEach(this::record);
+  }
 }

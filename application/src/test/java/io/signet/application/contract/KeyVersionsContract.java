@@ -15,6 +15,7 @@ import io.signet.domain.key.Protection;
 import io.signet.domain.tenant.Plan;
 import io.signet.domain.tenant.Tenant;
 import io.signet.domain.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ public abstract class KeyVersionsContract {
             name,
             Bytes.of(new byte[] {(byte) version}),
             Protection.HSM_WRAPPED,
-            Bytes.of(new byte[] {9, 9}),
+            Bytes.of(new byte[] {1, 9, 9}),
             T0);
     versions()
         .activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
@@ -58,7 +59,7 @@ public abstract class KeyVersionsContract {
     KeyVersion v1 = mint(1, null);
     assertThat(versions().find(v1.name())).contains(v1);
     assertThat(versions().active(tenant, Algorithm.DILITHIUM3)).contains(v1);
-    assertThat(versions().isClaimed(v1.name())).isFalse();
+    assertThat(versions().ownership(v1.name())).isEqualTo(KeyVersions.Ownership.LIVE);
     assertThat(versions().latestVersion(tenant, Algorithm.DILITHIUM3)).isEqualTo(1);
     assertThat(versions().latestVersion(tenant, Algorithm.COMPOSITE_ML_DSA)).isZero();
   }
@@ -125,12 +126,50 @@ public abstract class KeyVersionsContract {
   }
 
   @Test
-  void findsStaleClaims() {
+  void tellsWhoOwnsANameAndReleasesOnlyStaleClaims() {
+    assertThat(versions().ownership(name(7))).isEqualTo(KeyVersions.Ownership.UNOWNED);
     versions().claim(name(7), T0);
-    assertThat(versions().isClaimed(name(7))).isTrue();
-    assertThat(versions().claimsBefore(T0.plusSeconds(1))).contains(name(7));
-    assertThat(versions().claimsBefore(T0)).doesNotContain(name(7));
-    versions().release(name(7));
-    assertThat(versions().isClaimed(name(7))).isFalse();
+    assertThat(versions().ownership(name(7))).isEqualTo(KeyVersions.Ownership.CLAIMED);
+    assertThat(versions().releaseClaimsOlderThan(Duration.ofHours(1)))
+        .as("a fresh claim is a generation in progress")
+        .doesNotContain(name(7));
+    assertThat(versions().ownership(name(7))).isEqualTo(KeyVersions.Ownership.CLAIMED);
+    assertThat(versions().releaseClaimsOlderThan(Duration.ZERO.minusSeconds(1))).contains(name(7));
+    assertThat(versions().ownership(name(7))).isEqualTo(KeyVersions.Ownership.UNOWNED);
+    assertThat(versions().releaseClaimsOlderThan(Duration.ZERO.minusSeconds(1)))
+        .as("released once")
+        .doesNotContain(name(7));
+  }
+
+  @Test
+  void anArchivedVersionIsOwnedAsArchived() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion retired = v1.retire(T0.plusSeconds(1));
+    versions().transition(v1, retired);
+    versions().transition(retired, retired.archive(T0.plusSeconds(2)));
+    assertThat(versions().ownership(v1.name())).isEqualTo(KeyVersions.Ownership.ARCHIVED);
+  }
+
+  @Test
+  void replacesASealedKeyOnlyIfItIsStillTheOneExpected() {
+    KeyVersion v1 = mint(1, null);
+    Bytes stored = v1.sealedPrivateKey();
+    Bytes resealed = Bytes.of(new byte[] {2, 7, 7});
+    assertThat(versions().sealedVersions()).extracting(KeyVersion::name).contains(v1.name());
+    assertThat(versions().replaceSealedKey(v1.name(), Bytes.of(new byte[] {1, 5}), resealed))
+        .as("not the stored blob")
+        .isFalse();
+    assertThat(versions().replaceSealedKey(v1.name(), stored, resealed)).isTrue();
+    assertThat(versions().find(v1.name()).orElseThrow().sealedPrivateKey()).isEqualTo(resealed);
+    assertThat(versions().replaceSealedKey(v1.name(), stored, resealed)).isFalse();
+  }
+
+  @Test
+  void tellsWhichOfSomeNamesAreActive() {
+    KeyVersion v1 = mint(1, null);
+    KeyVersion v2 = mint(2, v1);
+    assertThat(versions().activeAmong(java.util.Set.of(v1.name(), v2.name(), name(3))))
+        .containsExactly(v2.name());
+    assertThat(versions().activeAmong(java.util.Set.of())).isEmpty();
   }
 }

@@ -20,12 +20,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link KeyCustody} with software keys (the JDK's ML-DSA-65), for unit tests of the core.
- * Composite keys are modelled as an ML-DSA key with an "HSM-held" part, which is what {@link
- * #heldKeys} lists. Passes {@code KeyCustodyContract}. Can be told to fail, to exercise error
- * paths.
+ * {@link KeyCustody} with software keys (the JDK's ML-DSA-65, whatever the algorithm), for unit
+ * tests of the core; classical algorithms report protection hsm, as token keys do. Composite keys
+ * are modelled as an ML-DSA key with an "HSM-held" part, which is what {@link #heldKeys} lists.
+ * Passes {@code KeyCustodyContract}. Can be told to fail, to exercise error paths.
  */
 public final class FakeKeyCustody implements KeyCustody {
+  /** The classical algorithms a token holds natively (protection hsm, nothing sealed). */
+  private static final java.util.Set<io.signet.domain.key.Algorithm> TOKEN_NATIVE =
+      java.util.EnumSet.of(
+          io.signet.domain.key.Algorithm.ECDSA_P256,
+          io.signet.domain.key.Algorithm.ECDSA_SECP256K1,
+          io.signet.domain.key.Algorithm.RSA_PSS_3072,
+          io.signet.domain.key.Algorithm.ED25519);
+
   private final Map<KeyName, KeyPair> held = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private volatile boolean unavailable;
@@ -45,6 +53,9 @@ public final class FakeKeyCustody implements KeyCustody {
     try {
       KeyPair pair = KeyPairGenerator.getInstance("ML-DSA-65").generateKeyPair();
       held.put(name, pair);
+      if (TOKEN_NATIVE.contains(name.algorithm())) {
+        return new GeneratedKey(Bytes.of(pair.getPublic().getEncoded()), Protection.HSM, null);
+      }
       byte[] sealed = new byte[64];
       random.nextBytes(sealed);
       return new GeneratedKey(
@@ -66,7 +77,7 @@ public final class FakeKeyCustody implements KeyCustody {
     try {
       Signature signer = Signature.getInstance("ML-DSA");
       signer.initSign(pair.getPrivate());
-      signer.update(encode(input));
+      signer.update(encode(input, key.name().algorithm()));
       return Bytes.of(signer.sign());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -82,7 +93,7 @@ public final class FakeKeyCustody implements KeyCustody {
                 .generatePublic(new X509EncodedKeySpec(key.publicKey().toArray()));
         Signature verifier = Signature.getInstance("ML-DSA");
         verifier.initVerify(publicKey);
-        verifier.update(encode(input));
+        verifier.update(encode(input, key.name().algorithm()));
         return verifier.verify(signature.toArray());
       } catch (GeneralSecurityException | RuntimeException e) {
         return false;
@@ -90,13 +101,15 @@ public final class FakeKeyCustody implements KeyCustody {
     };
   }
 
-  private static byte[] encode(SigningInput input) {
+  private static byte[] encode(SigningInput input, io.signet.domain.key.Algorithm algorithm) {
     byte[] context = input.context().toArray();
     String kind =
         switch (input) {
-          case SigningInput.Message m -> "message";
-          case SigningInput.Digest d -> "digest:" + d.algorithm().wireName();
-        };
+              case SigningInput.Message m -> "message";
+              case SigningInput.Digest d -> "digest:" + d.algorithm().wireName();
+            }
+            + ":"
+            + input.formatFor(algorithm).wireName();
     byte[] tag = kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] payload = input.payload().toArray();
     return java.nio.ByteBuffer.allocate(2 + context.length + tag.length + payload.length)

@@ -1,24 +1,39 @@
 package io.signet.application.fake;
 
 import io.signet.application.port.KeyVersions;
+import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link KeyVersions} in memory, one lock for all. Passes {@code KeyVersionsContract}. */
 public final class InMemoryKeyVersions implements KeyVersions {
   private final Map<KeyName, KeyVersion> versions = new HashMap<>();
   private final Map<KeyName, Instant> claims = new HashMap<>();
+  private final Clock clock;
+
+  public InMemoryKeyVersions() {
+    this(Clock.systemUTC());
+  }
+
+  /** With {@code clock} as the store's own clock (claims are dated by it, as in the database). */
+  public InMemoryKeyVersions(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public synchronized Optional<KeyVersion> find(KeyName name) {
@@ -60,7 +75,7 @@ public final class InMemoryKeyVersions implements KeyVersions {
     if (versions.containsKey(name) || claims.containsKey(name)) {
       throw new SignetException.Conflict("version " + name.version() + " is being created; retry");
     }
-    claims.put(name, at);
+    claims.put(name, clock.instant());
   }
 
   @Override
@@ -69,18 +84,61 @@ public final class InMemoryKeyVersions implements KeyVersions {
   }
 
   @Override
-  public synchronized List<KeyName> claimsBefore(Instant cutoff) {
+  public synchronized List<KeyName> releaseClaimsOlderThan(Duration age) {
+    Instant cutoff = clock.instant().minus(age);
     List<KeyName> stale = new ArrayList<>();
     claims.forEach(
         (name, at) -> {
           if (at.isBefore(cutoff)) stale.add(name);
         });
+    stale.forEach(claims::remove);
     return stale;
   }
 
   @Override
-  public synchronized boolean isClaimed(KeyName name) {
-    return claims.containsKey(name);
+  public synchronized Ownership ownership(KeyName name) {
+    KeyVersion stored = versions.get(name);
+    if (stored != null) {
+      return stored.status() == KeyStatus.ARCHIVED ? Ownership.ARCHIVED : Ownership.LIVE;
+    }
+    return claims.containsKey(name) ? Ownership.CLAIMED : Ownership.UNOWNED;
+  }
+
+  @Override
+  public synchronized Set<KeyName> activeAmong(Set<KeyName> names) {
+    Set<KeyName> active = new HashSet<>();
+    for (KeyName name : names) {
+      KeyVersion v = versions.get(name);
+      if (v != null && v.status() == KeyStatus.ACTIVE) active.add(name);
+    }
+    return active;
+  }
+
+  @Override
+  public synchronized List<KeyVersion> sealedVersions() {
+    return versions.values().stream()
+        .filter(v -> v.status() != KeyStatus.ARCHIVED && v.sealedPrivateKey() != null)
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean replaceSealedKey(KeyName name, Bytes expected, Bytes replacement) {
+    KeyVersion v = versions.get(name);
+    if (v == null || v.status() == KeyStatus.ARCHIVED || !expected.equals(v.sealedPrivateKey())) {
+      return false;
+    }
+    versions.put(
+        name,
+        new KeyVersion(
+            name,
+            v.status(),
+            v.publicKey(),
+            v.protection(),
+            replacement,
+            v.createdAt(),
+            v.retiredAt(),
+            v.archivedAt()));
+    return true;
   }
 
   @Override

@@ -14,6 +14,18 @@ public final class InMemorySigningLog implements SigningLog {
     unavailable = true;
   }
 
+  public void repair() {
+    unavailable = false;
+  }
+
+  /** All or nothing, as one commit would be. */
+  @Override
+  public synchronized void recordAll(List<SigningEvent> batch) {
+    if (unavailable)
+      throw new io.signet.domain.SignetException.Unavailable("database unavailable (fake)", null);
+    events.addAll(batch);
+  }
+
   @Override
   public synchronized void record(SigningEvent event) {
     if (unavailable)

@@ -12,7 +12,8 @@ public enum AuditAction {
   KEY_POLICY_SET("key_policy.set"),
   KEY_ORPHAN_DESTROYED("key.orphan_destroyed"),
   SERVICE_KEY_GENERATED("service_key.generated"),
-  SERVICE_KEY_ROTATED("service_key.rotated");
+  SERVICE_KEY_ROTATED("service_key.rotated"),
+  WALLET_LOGIN("wallet.login");
 
   private final String wireName;
 

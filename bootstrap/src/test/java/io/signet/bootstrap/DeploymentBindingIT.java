@@ -1,0 +1,97 @@
+package io.signet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.adapter.persistence.PostgresTestDatabase;
+import io.signet.adapter.pkcs11.SoftHsmTestToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN §8: a token belongs to one deployment. The jar started against an empty database and a
+ * token that holds another deployment's keys refuses to start with one line, and destroys nothing
+ * on the token (its objects counted before and after).
+ */
+class DeploymentBindingIT {
+  @TempDir Path dir;
+
+  @Test
+  void anEmptyDatabaseInFrontOfAnotherDeploymentsTokenRefusesToStartAndDestroysNothing()
+      throws Exception {
+    try (SignetApp app = SignetApp.start()) {
+      String apiKey = app.tenantWithKey("bound", "keys:manage")[1];
+      var generated =
+          app.http.send(
+              "POST",
+              "/api/v1/kms/keys/generate",
+              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+              "{\"algorithm\":\"Composite-ML-DSA\"}");
+      assertThat(generated.status()).isEqualTo(201);
+    }
+    String emptyDatabase = createEmptyDatabase();
+    int before = TokenObjectCount.count();
+
+    var db = PostgresTestDatabase.container();
+    SoftHsmTestToken token = SoftHsmTestToken.get();
+    Path log = dir.resolve("signet.log");
+    Process process =
+        Processes.start(
+            log,
+            Map.of(
+                "DATASOURCES_DEFAULT_URL",
+                emptyDatabase,
+                "DATASOURCES_DEFAULT_USERNAME",
+                db.getUsername(),
+                "DATASOURCES_DEFAULT_PASSWORD",
+                db.getPassword(),
+                "SIGNET_PKCS11_LIBRARY",
+                SoftHsmTestToken.LIBRARY,
+                "SIGNET_PKCS11_TOKEN_LABEL",
+                token.label(),
+                "SIGNET_PKCS11_PIN",
+                token.pin(),
+                "SIGNET_ADMIN_TOKEN",
+                SignetApp.ADMIN_TOKEN,
+                "SIGNET_LIFECYCLE_CLAIM_GRACE",
+                "0s",
+                "MICRONAUT_SERVER_PORT",
+                "0"),
+            Processes.JAVA.toString(),
+            "-jar",
+            Processes.JAR.toString());
+    int exit = Processes.awaitExit(process, 90);
+    List<String> lines = Files.readAllLines(log);
+    assertThat(exit).as(String.join("\n", lines)).isEqualTo(1);
+    List<String> reasons =
+        lines.stream().filter(l -> l.startsWith("signet: cannot start: ")).toList();
+    assertThat(reasons).as(String.join("\n", lines)).hasSize(1);
+    assertThat(reasons.getFirst())
+        .contains("refusing to start")
+        .contains("the HSM token belongs to deployment")
+        .contains("the database to deployment none");
+    assertThat(lines).noneMatch(l -> l.contains("reconciliation: destroyed"));
+
+    assertThat(TokenObjectCount.count()).as("token objects after").isEqualTo(before);
+    try (SignetApp again = SignetApp.start()) {
+      assertThat(again.http.send("GET", "/health/readiness", Map.of(), (String) null).status())
+          .as("the right database still starts")
+          .isEqualTo(200);
+    }
+  }
+
+  private static String createEmptyDatabase() throws Exception {
+    var db = PostgresTestDatabase.container();
+    String name = "empty_" + UUID.randomUUID().toString().replace("-", "");
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    return db.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+  }
+}
