@@ -44,13 +44,7 @@ class AttestationIT {
     app = SignetApp.start();
     apiKey = app.tenantWithKey("attested", "keys:manage", "sign", "receipts:read")[1];
     verifyOnly = app.tenantWithKey("attested-reader", "verify")[1];
-    var generated =
-        app.http.send(
-            "POST",
-            "/api/v1/kms/keys/generate",
-            Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-            "{\"algorithm\":\"Dilithium3\"}");
-    assertThat(generated.status()).as(generated.body()).isEqualTo(201);
+    app.generateKey(apiKey, "Dilithium3");
   }
 
   @AfterAll
@@ -289,6 +283,11 @@ class AttestationIT {
     for (String nonce : List.of("", "abc", NONCE + "00", NONCE.substring(2) + "zz")) {
       var reply = get("/v1/attestation/report?nonce=" + nonce);
       assertThat(reply.status()).as(nonce).isEqualTo(400);
+      assertThat(reply.reply().errorCode()).isEqualTo("ERR_INVALID_001");
+    }
+    for (String algo : List.of("ES256", "ECDSA", "secp256k1")) {
+      var reply = get("/v1/attestation/report?nonce=" + NONCE + "&signing_algo=" + algo);
+      assertThat(reply.status()).as(algo).isEqualTo(400);
       assertThat(reply.reply().errorCode()).isEqualTo("ERR_INVALID_001");
     }
     var none = get("/v1/attestation/report");

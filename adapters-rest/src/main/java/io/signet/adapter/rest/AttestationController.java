@@ -36,8 +36,7 @@ final class AttestationController {
       @Nullable @QueryValue("signing_algo") String signingAlgo) {
     Exchange.principal(request);
     AttestKey.nonce(nonce);
-    ServiceAlgorithm algorithm =
-        signingAlgo == null ? ServiceAlgorithm.ECDSA : ServiceAlgorithm.parse(signingAlgo);
+    ServiceAlgorithm algorithm = ReceiptController.algorithm(signingAlgo);
     return HttpResponse.ok(reports.report(attest.serviceKey(nonce, signingAddress, algorithm)));
   }
 }
