@@ -25,6 +25,11 @@ public final class Application {
   private Application() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("verify")) {
+      // the offline verifier: no server, no database, no application context
+      System.exit(
+          OfflineVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
     Optional<EmbeddedDatabase> embedded = Optional.empty();
     try {
       Map<String, Object> properties = new HashMap<>();

@@ -63,6 +63,11 @@ final class MeteredKeyCustody implements KeyCustody {
     return timed("held-keys", custody::heldKeys);
   }
 
+  @Override
+  public List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
+    return timed("objects", () -> custody.objects(key));
+  }
+
   static <T> T timed(String operation, Supplier<T> call) {
     long started = System.nanoTime();
     String outcome = "error";

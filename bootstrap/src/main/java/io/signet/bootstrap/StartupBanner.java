@@ -79,6 +79,18 @@ class StartupBanner {
     return query < 0 ? url : url.substring(0, query);
   }
 
+  /** The jar's version ({@code signet-build.properties}), or {@code unknown}. */
+  static String version() {
+    return properties("signet-build.properties").getProperty("version", "unknown");
+  }
+
+  /** The commit the jar was built from ({@code git.properties}), or {@code unknown}. */
+  static String commit() {
+    Properties git = properties("git.properties");
+    return git.getProperty("git.commit.id.abbrev", "unknown")
+        + ("true".equals(git.getProperty("git.dirty")) ? "-modified" : "");
+  }
+
   private static Properties properties(String resource) {
     Properties properties = new Properties();
     try (InputStream in = StartupBanner.class.getClassLoader().getResourceAsStream(resource)) {

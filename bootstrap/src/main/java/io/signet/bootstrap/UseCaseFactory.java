@@ -3,6 +3,7 @@ package io.signet.bootstrap;
 import io.micronaut.context.annotation.Factory;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
+import io.signet.application.AttestKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
@@ -66,7 +67,6 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
@@ -224,13 +224,26 @@ class UseCaseFactory {
     return core.reconcileKeyCustody();
   }
 
-  /** This process: a fresh id per start, the jar's version, the commit it was built from. */
+  /**
+   * This process: its instance id, the jar's version and the commit it was built from, as the
+   * start-up line shows them ({@link StartupBanner}).
+   */
   @Singleton
-  ServiceInstance serviceInstance(
-      @io.micronaut.context.annotation.Value("${signet.build.commit:unknown}") String commit) {
-    String version = UseCaseFactory.class.getPackage().getImplementationVersion();
+  ServiceInstance serviceInstance(InstanceIdentity self) {
     return new ServiceInstance(
-        UUID.randomUUID().toString(), version == null ? "dev" : version, commit);
+        self.id().toString(), StartupBanner.version(), StartupBanner.commit());
+  }
+
+  /** Attestation reports' claims (DESIGN §5.3). */
+  @Singleton
+  AttestKey attestKey(
+      ServiceKeys serviceKeys,
+      ServiceKeyCustody serviceCustody,
+      KeyVersions versions,
+      KeyCustody custody,
+      Clock clock,
+      ServiceInstance instance) {
+    return new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
   }
 
   /** The service keys, receipts and attestation (issue 9), assembled once in plain Java. */

@@ -298,6 +298,45 @@ class OpenApiIT {
             + "\",\"key_version\":3}]}",
         200);
 
+    // service keys, receipts and attestation (issue 9)
+    String nonce = "ab".repeat(32);
+    String report = "/v1/attestation/report";
+    call("GET", report + "?nonce=" + nonce, report, tenantCaller, null, 200);
+    call("GET", report + "?nonce=" + nonce + "&signing_algo=rsa", report, reader, null, 200);
+    call("GET", report + "?nonce=12", report, tenantCaller, null, 400);
+    call("GET", report + "?nonce=" + nonce, report, Map.of(), null, 401);
+    call(
+        "GET",
+        report + "?nonce=" + nonce + "&signing_address=0x00",
+        report,
+        tenantCaller,
+        null,
+        404);
+    String attest = keys + "/attestation";
+    call(
+        "GET",
+        attest + "?algorithm=Dilithium3&key_version=3&nonce=" + nonce,
+        attest,
+        tenantCaller,
+        null,
+        200);
+    call(
+        "GET",
+        attest + "?algorithm=Dilithium3&key_version=99&nonce=" + nonce,
+        attest,
+        tenantCaller,
+        null,
+        404);
+    String receipt = "/v1/signature/{requestId}";
+    String receiptOf = "/v1/signature/" + signed.header("X-Request-Id");
+    call("GET", receiptOf, receipt, tenantCaller, null, 403);
+    call("GET", "/v1/signing-keys", "/v1/signing-keys", Map.of(), null, 200);
+    call("GET", "/.well-known/jwks.json", "/.well-known/jwks.json", Map.of(), null, 200);
+    call("GET", "/admin/v1/service-keys", "/admin/v1/service-keys", admin, null, 200);
+    String rotate = "/admin/v1/service-keys/{purpose}/rotate";
+    call("POST", "/admin/v1/service-keys/jwt/rotate", rotate, admin, "{}", 200);
+    call("POST", "/admin/v1/service-keys/nope/rotate", rotate, admin, "{}", 404);
+    call("POST", "/admin/v1/service-keys/jwt/rotate", rotate, admin, "{\"x\":1}", 400);
     call("GET", "/admin/v1/audit?tenant_id=" + tenantId, "/admin/v1/audit", admin, null, 200);
     String keyId = (String) readOnly.data().get("key_id");
     call("DELETE", "/admin/v1/api-keys/" + keyId, "/admin/v1/api-keys/{keyId}", admin, null, 200);

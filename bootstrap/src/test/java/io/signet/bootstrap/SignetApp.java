@@ -76,6 +76,17 @@ public final class SignetApp implements AutoCloseable {
         lifecycle.maxDestroyPerRun());
   }
 
+  /** Generates the first version of {@code algorithm} for the API key's tenant (keys:manage). */
+  public void generateKey(String apiKey, String algorithm) {
+    var generated =
+        http.send(
+            "POST",
+            "/api/v1/kms/keys/generate",
+            Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+            "{\"algorithm\":\"" + algorithm + "\"}");
+    if (generated.status() != 201) throw new AssertionError(generated.body());
+  }
+
   /** Creates a tenant and an API key with the given scopes; returns {tenant_id, api_key}. */
   public String[] tenantWithKey(String name, String... scopes) {
     var tenant =

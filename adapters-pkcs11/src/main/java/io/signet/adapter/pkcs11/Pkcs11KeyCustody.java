@@ -1,6 +1,7 @@
 package io.signet.adapter.pkcs11;
 
 import io.signet.application.port.KeyCustody;
+import io.signet.application.port.ServiceKeyCustody;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyVersion;
@@ -12,8 +13,10 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,15 +37,21 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   private final KeyEncryptionKeys keks;
   private final KeySealer sealer;
   private final DecryptedKeyCache cache;
+  private final NativeTokenKeys attributes;
   private final SecureRandom random = new SecureRandom();
 
   Pkcs11KeyCustody(
-      TokenSession session, TokenKeys token, KeyEncryptionKeys keks, DecryptedKeyCache cache) {
+      TokenSession session,
+      TokenKeys token,
+      KeyEncryptionKeys keks,
+      DecryptedKeyCache cache,
+      NativeTokenKeys attributes) {
     this.session = session;
     this.token = token;
     this.keks = keks;
     this.sealer = new KeySealer(keks);
     this.cache = cache;
+    this.attributes = attributes;
   }
 
   @Override
@@ -79,6 +88,24 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
         .flatMap(Optional::stream)
         .distinct()
         .toList();
+  }
+
+  @Override
+  public List<ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
+    List<ServiceKeyCustody.TokenObject> result = new ArrayList<>();
+    add(result, HsmLabels.key(key.name()));
+    if (key.sealedPrivateKey() != null && !add(result, HsmLabels.kek(key.name()))) {
+      // a blob sealed before per-version key-encryption keys opens under the shared one
+      add(result, KeyEncryptionKeys.LEGACY_LABEL);
+    }
+    return result;
+  }
+
+  private boolean add(List<ServiceKeyCustody.TokenObject> objects, String label) {
+    Map<String, Object> read = attributes.attributes(label);
+    if (read.isEmpty()) return false;
+    objects.add(new ServiceKeyCustody.TokenObject(label, read));
+    return true;
   }
 
   @Override

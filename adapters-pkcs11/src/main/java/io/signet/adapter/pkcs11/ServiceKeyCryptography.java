@@ -16,22 +16,23 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * The encodings the receipt API shows (DESIGN §5.2), in one place: EIP-191 digests, low-S
- * normalisation, the Ethereum recovery byte, and the signing addresses.
+ * normalisation, the Ethereum recovery byte, and the signing addresses. Public for the offline
+ * verifier ({@code signet verify receipt}), which checks receipts with the same definitions.
  */
-final class ServiceKeyCryptography {
-  static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
-  static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+public final class ServiceKeyCryptography {
+  public static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
+  public static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
 
   private ServiceKeyCryptography() {}
 
   /** Keccak-256 of "\x19Ethereum Signed Message:\n" + decimal length + message (EIP-191). */
-  static byte[] eip191Digest(byte[] message) {
+  public static byte[] eip191Digest(byte[] message) {
     byte[] prefix =
         ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
     return keccak256(prefix, message);
   }
 
-  static byte[] sha256(byte[] data) {
+  public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException e) {
@@ -55,24 +56,8 @@ final class ServiceKeyCryptography {
    */
   static byte[] withRecoveryByte(byte[] rs, byte[] digest, byte[] publicKeySpki) {
     ECPoint expected = point(publicKeySpki, SECP256K1);
-    BigInteger n = SECP256K1.getN();
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
-    BigInteger e = new BigInteger(1, digest);
-    BigInteger rInverse = r.modInverse(n);
     for (int recoveryId = 0; recoveryId < 2; recoveryId++) {
-      byte[] compressed = new byte[33];
-      compressed[0] = (byte) (0x02 + recoveryId);
-      System.arraycopy(fixed32(r), 0, compressed, 1, 32);
-      ECPoint bigR = SECP256K1.getCurve().decodePoint(compressed);
-      ECPoint q =
-          ECAlgorithms.sumOfTwoMultiplies(
-                  SECP256K1.getG(),
-                  e.negate().mod(n).multiply(rInverse).mod(n),
-                  bigR,
-                  s.multiply(rInverse).mod(n))
-              .normalize();
-      if (q.equals(expected)) {
+      if (recover(rs, digest, recoveryId).equals(expected)) {
         byte[] out = Arrays.copyOf(rs, 65);
         out[64] = (byte) (27 + recoveryId);
         return out;
@@ -81,9 +66,49 @@ final class ServiceKeyCryptography {
     throw new IllegalStateException("the token's signature does not recover its public key");
   }
 
+  /** The public key that makes r‖s a signature of {@code digest}, for one recovery id (0 or 1). */
+  private static ECPoint recover(byte[] rs, byte[] digest, int recoveryId) {
+    BigInteger n = SECP256K1.getN();
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+    if (r.signum() == 0 || s.signum() == 0 || r.compareTo(n) >= 0 || s.compareTo(n) >= 0) {
+      throw new IllegalArgumentException("r or s out of range");
+    }
+    BigInteger e = new BigInteger(1, digest);
+    BigInteger rInverse = r.modInverse(n);
+    byte[] compressed = new byte[33];
+    compressed[0] = (byte) (0x02 + recoveryId);
+    System.arraycopy(fixed32(r), 0, compressed, 1, 32);
+    ECPoint bigR = SECP256K1.getCurve().decodePoint(compressed);
+    return ECAlgorithms.sumOfTwoMultiplies(
+            SECP256K1.getG(),
+            e.negate().mod(n).multiply(rInverse).mod(n),
+            bigR,
+            s.multiply(rInverse).mod(n))
+        .normalize();
+  }
+
   /** EIP-55 mixed-case checksummed address of a secp256k1 public key. */
-  static String ethereumAddress(byte[] publicKeySpki) {
-    byte[] uncompressed = point(publicKeySpki, SECP256K1).getEncoded(false);
+  public static String ethereumAddress(byte[] publicKeySpki) {
+    return ethereumAddress(point(publicKeySpki, SECP256K1));
+  }
+
+  /**
+   * The EIP-55 address of the secp256k1 key that made the EIP-191 signature r‖s‖v of {@code
+   * message}, or empty when none does (v not 27 or 28, r or s out of range).
+   */
+  public static java.util.Optional<String> recoverAddress(byte[] rsv, byte[] message) {
+    if (rsv.length != 65 || (rsv[64] != 27 && rsv[64] != 28)) return java.util.Optional.empty();
+    try {
+      ECPoint q = recover(Arrays.copyOf(rsv, 64), eip191Digest(message), rsv[64] - 27);
+      return java.util.Optional.of(ethereumAddress(q));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String ethereumAddress(ECPoint point) {
+    byte[] uncompressed = point.getEncoded(false);
     byte[] hash = keccak256(Arrays.copyOfRange(uncompressed, 1, 65));
     String lower = HexFormat.of().formatHex(hash, 12, 32);
     byte[] checksum = keccak256(lower.getBytes(StandardCharsets.US_ASCII));
@@ -97,13 +122,34 @@ final class ServiceKeyCryptography {
   }
 
   /** {@code 0x} + the compressed SEC1 encoding (33 bytes) of a P-256 public key. */
-  static String compressedAddress(byte[] publicKeySpki) {
+  public static String compressedAddress(byte[] publicKeySpki) {
     return "0x" + HexFormat.of().formatHex(point(publicKeySpki, P256).getEncoded(true));
   }
 
   /** {@code 0x} + the first 20 bytes of SHA-256(SPKI DER). */
-  static String spkiAddress(byte[] publicKeySpki) {
+  public static String spkiAddress(byte[] publicKeySpki) {
     return "0x" + HexFormat.of().formatHex(sha256(publicKeySpki), 0, 20).toLowerCase(Locale.ROOT);
+  }
+
+  /** The P-256 public key (SPKI DER) whose compressed SEC1 encoding is {@code compressed}. */
+  public static byte[] p256Spki(byte[] compressed) {
+    ECPoint point = P256.getCurve().decodePoint(compressed).normalize();
+    try {
+      return new SubjectPublicKeyInfo(
+              new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                  org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey,
+                  org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1),
+              point.getEncoded(false))
+          .getEncoded();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot encode a public key", e);
+    }
+  }
+
+  /** Whether s of r‖s is at most n/2. */
+  public static boolean isLowS(byte[] rs, X9ECParameters curve) {
+    return new BigInteger(1, Arrays.copyOfRange(rs, 32, 64)).compareTo(curve.getN().shiftRight(1))
+        <= 0;
   }
 
   private static ECPoint point(byte[] publicKeySpki, X9ECParameters curve) {

@@ -22,7 +22,8 @@ record OpenedToken(
             session,
             keys,
             keks,
-            new DecryptedKeyCache(true, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+            new DecryptedKeyCache(true, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)),
+            new NativeTokenKeys(session));
     return new OpenedToken(session, keys, keks, custody);
   }
 }

@@ -12,11 +12,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.signet.application.AttestKey;
 import io.signet.application.GetActiveKey;
 import io.signet.application.ListKeys;
+import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
 import io.signet.domain.access.Scope;
 import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
 
 /**
@@ -31,13 +34,48 @@ final class KeyController {
   private final GetActiveKey getActiveKey;
   private final KeyOperations operations;
   private final Exchange exchange;
+  private final AttestKey attest;
+  private final AttestationReports reports;
 
   KeyController(
-      ListKeys listKeys, GetActiveKey getActiveKey, KeyOperations operations, Exchange exchange) {
+      ListKeys listKeys,
+      GetActiveKey getActiveKey,
+      KeyOperations operations,
+      Exchange exchange,
+      AttestKey attest,
+      AttestationReports reports) {
     this.listKeys = listKeys;
     this.getActiveKey = getActiveKey;
     this.operations = operations;
     this.exchange = exchange;
+    this.attest = attest;
+    this.reports = reports;
+  }
+
+  /**
+   * {@code GET /attestation?algorithm=&key_version=&nonce=} (DESIGN §5.3): a signed report on one
+   * of the caller's own key versions, any scope; in the tenant envelope.
+   */
+  @Get("/attestation")
+  HttpResponse<Envelope> attestation(
+      HttpRequest<?> request,
+      @Nullable @QueryValue String algorithm,
+      @Nullable @QueryValue("key_version") String keyVersion,
+      @Nullable @QueryValue String nonce) {
+    Principal caller = Exchange.principal(request);
+    AttestKey.nonce(nonce);
+    Algorithm which = algorithm == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(algorithm);
+    int version = keyVersion(keyVersion);
+    return exchange.ok(
+        request, reports.report(attest.tenantKey(caller.tenant(), which, version, nonce)));
+  }
+
+  private static int keyVersion(String keyVersion) {
+    try {
+      return KeyName.requireVersion(Long.parseLong(keyVersion == null ? "" : keyVersion));
+    } catch (NumberFormatException e) {
+      throw SignetException.InvalidRequest.field("key_version must be a positive integer");
+    }
   }
 
   @Get

@@ -16,6 +16,7 @@ import io.signet.domain.SignetException;
 import io.signet.domain.access.Scope;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.service.ServiceAlgorithm;
+import io.signet.domain.service.ServiceKeyPurpose;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -52,15 +53,18 @@ final class ReceiptController {
             signed.algorithm().wireName()));
   }
 
-  private static ServiceAlgorithm algorithm(String name) {
+  /**
+   * A receipt key's {@code signing_algo} query parameter (also the attestation report's): absent is
+   * {@code ecdsa}; anything but the four receipt algorithms is ERR_INVALID_001.
+   */
+  static ServiceAlgorithm algorithm(String name) {
     if (name == null) return ServiceAlgorithm.ECDSA;
-    try {
-      return ServiceAlgorithm.parse(name);
-    } catch (SignetException.InvalidRequest e) {
-      throw new SignetException.InvalidRequest(
-          SignetException.InvalidRequest.Reason.MALFORMED_BODY,
-          "signing_algo must be one of ecdsa, ecdsa-p256, rsa, ml-dsa");
+    for (ServiceAlgorithm a : ServiceKeyPurpose.RECEIPTS.algorithms()) {
+      if (a.wireName().equals(name)) return a;
     }
+    throw new SignetException.InvalidRequest(
+        SignetException.InvalidRequest.Reason.MALFORMED_BODY,
+        "signing_algo must be one of ecdsa, ecdsa-p256, rsa, ml-dsa");
   }
 
   /** A request id that is not a UUID cannot name a receipt: the same answer as an unknown one. */

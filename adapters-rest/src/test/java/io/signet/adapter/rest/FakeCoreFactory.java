@@ -3,6 +3,7 @@ package io.signet.adapter.rest;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.signet.application.ArchiveKey;
+import io.signet.application.AttestKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.ChargeRequest;
 import io.signet.application.CreateTenant;
@@ -58,6 +59,10 @@ class FakeCoreFactory {
   static final String ENVIRONMENT = "rest-over-fakes";
 
   private final FakeKeyCustody custody = new FakeKeyCustody();
+  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
+  private final InMemoryServiceKeys serviceKeys = new InMemoryServiceKeys();
+  private final FakeServiceKeyCustody serviceCustody = new FakeServiceKeyCustody();
+  private final ServiceInstance instance = new ServiceInstance("rest-test", "test", "unknown");
   private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -69,7 +74,7 @@ class FakeCoreFactory {
               new InMemoryApiKeys(),
               audit,
               tx,
-              new InMemoryKeyVersions(),
+              versions,
               new InMemoryKeyPolicies(),
               custody,
               custody.verifier(),
@@ -195,13 +200,13 @@ class FakeCoreFactory {
   private final ServiceUseCases service =
       new ServiceUseCases(
           new ServiceUseCases.Ports(
-              new InMemoryServiceKeys(),
-              new FakeServiceKeyCustody(),
+              serviceKeys,
+              serviceCustody,
               new InMemoryReceipts(),
               new InMemoryAuditLog(),
               new DirectTransactions()),
           clock,
-          new ServiceInstance("rest-test", "test", "unknown"),
+          instance,
           new ServiceUseCases.Settings(
               Duration.ofMinutes(2), Duration.ofSeconds(10), true, Duration.ofDays(30)));
 
@@ -232,5 +237,10 @@ class FakeCoreFactory {
   @Singleton
   SignReceipt signReceipt() {
     return service.signReceipt();
+  }
+
+  @Singleton
+  AttestKey attestKey() {
+    return new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
   }
 }

@@ -42,6 +42,12 @@ public interface KeyCustody {
   List<KeyName> heldKeys();
 
   /**
+   * The token objects behind {@code key} with their attributes as the token reports them now: its
+   * native private key objects, and for sealed material the key-encryption key that seals it.
+   */
+  List<ServiceKeyCustody.TokenObject> objects(KeyVersion key);
+
+  /**
    * What generation produced: the public key (SubjectPublicKeyInfo DER), how the private key is
    * protected, and the sealed private part ({@code null} when everything is in the HSM).
    */

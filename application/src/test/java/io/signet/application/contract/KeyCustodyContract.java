@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.application.port.KeyCustody;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
 import io.signet.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,31 @@ public abstract class KeyCustodyContract {
     assertThat(custody().generate(v1).publicKey()).isNotEqualTo(custody().generate(v2).publicKey());
     custody().destroy(v1);
     custody().destroy(v2);
+  }
+
+  @Test
+  void reportsTheTokenObjectsBehindAVersionAsNeverExtractable() {
+    for (Algorithm algorithm : Algorithm.values()) {
+      KeyName name = new KeyName(TenantId.random(), algorithm, 1);
+      KeyCustody.GeneratedKey generated = custody().generate(name);
+      KeyVersion version =
+          KeyVersion.activated(
+              name,
+              generated.publicKey(),
+              generated.protection(),
+              generated.sealedPrivateKey(),
+              Instant.EPOCH);
+      var objects = custody().objects(version);
+      assertThat(objects).as(algorithm.wireName()).isNotEmpty();
+      for (var object : objects) {
+        assertThat(object.attributes())
+            .as(object.label())
+            .containsEntry("CKA_SENSITIVE", true)
+            .containsEntry("CKA_ALWAYS_SENSITIVE", true)
+            .containsEntry("CKA_NEVER_EXTRACTABLE", true)
+            .containsEntry("CKA_EXTRACTABLE", false);
+      }
+      custody().destroy(name);
+    }
   }
 }

@@ -133,6 +133,30 @@ public final class FakeKeyCustody implements KeyCustody {
     return new ArrayList<>(held.keySet());
   }
 
+  /**
+   * The "HSM-held" part of a key and, for sealed material, a key-encryption key, each with the
+   * attributes of a sensitive, never-extractable token key.
+   */
+  @Override
+  public List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects(KeyVersion key) {
+    requireAvailable();
+    List<io.signet.application.port.ServiceKeyCustody.TokenObject> objects = new ArrayList<>();
+    if (held.containsKey(key.name())) objects.add(tokenKey("fake." + key.name()));
+    if (key.sealedPrivateKey() != null) objects.add(tokenKey("fake-kek"));
+    return objects;
+  }
+
+  private static io.signet.application.port.ServiceKeyCustody.TokenObject tokenKey(String label) {
+    return new io.signet.application.port.ServiceKeyCustody.TokenObject(
+        label,
+        Map.of(
+            "CKA_SENSITIVE", true,
+            "CKA_ALWAYS_SENSITIVE", true,
+            "CKA_EXTRACTABLE", false,
+            "CKA_NEVER_EXTRACTABLE", true,
+            "CKA_LOCAL", true));
+  }
+
   private void requireAvailable() {
     if (unavailable) {
       throw new io.signet.domain.SignetException.Unavailable("HSM unavailable (fake)", null);
