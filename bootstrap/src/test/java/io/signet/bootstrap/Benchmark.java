@@ -28,15 +28,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The signing benchmark (run by {@code scripts/bench}): in one run, raw in-process sign/verify
- * throughput of ML-DSA-65 and composite through the production custody and verifier (SoftHSM2,
- * BouncyCastle), then the same operations through HTTP with 2, 16 and 64 concurrent clients against
- * the whole service (authentication, rate limiting, JSON, the audit commit), on an embedded
- * PostgreSQL. Writes the table into README.md between the bench markers.
+ * throughput of ML-DSA-65, composite and ECDSA-P256 through the production custody and verifier
+ * (SoftHSM2, BouncyCastle), then the same operations through HTTP with 2, 16 and 64 concurrent
+ * clients against the whole service (authentication, rate limiting, JSON, the audit commit), on an
+ * embedded PostgreSQL; {@code sign-batch} of 1000 items in items/s next to the single calls; and
+ * HTTP Dilithium3 sign/verify at 16 clients with receipts on, then in a second application context
+ * on the same database and token with {@code signet.receipts.enabled=false}. Writes the table into
+ * README.md between the bench markers.
  */
 public final class Benchmark {
   private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
   private static final byte[] MESSAGE = new byte[256];
+  private static final String SIGN = "/api/v1/signature/sign";
+  private static final String VERIFY = "/api/v1/signature/verify";
+  private static final String SIGN_BATCH = "/api/v1/signature/sign-batch";
+  private static final int BATCH_ITEMS = 1000;
+  private static final int BATCH_CLIENTS = 2;
+
+  /** The algorithms measured: the two post-quantum ones and one classical for comparison. */
+  private static final List<Algorithm> MEASURED =
+      List.of(Algorithm.DILITHIUM3, Algorithm.COMPOSITE_ML_DSA, Algorithm.ECDSA_P256);
 
   private Benchmark() {}
 
@@ -51,6 +63,8 @@ public final class Benchmark {
     properties.put("signet.lifecycle.enabled", false);
     properties.put("signet.rate-limit.enterprise-per-second", 100_000_000L);
     List<String> rows = new ArrayList<>();
+    String b64 = Base64.getEncoder().encodeToString(MESSAGE);
+    Map<String, String> caller;
     try (ApplicationContext context =
         ApplicationContext.builder().mainClass(Application.class).properties(properties).start()) {
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
@@ -71,13 +85,16 @@ public final class Benchmark {
                       "{\"scopes\":[\"sign\",\"verify\",\"keys:manage\"]}")
                   .data()
                   .get("api_key");
-      Map<String, String> caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
-      for (Algorithm algorithm : Algorithm.values()) {
-        http.send(
-            "POST",
-            "/api/v1/kms/keys/generate",
-            caller,
-            "{\"algorithm\":\"" + algorithm.wireName() + "\"}");
+      caller = Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+      for (Algorithm algorithm : MEASURED) {
+        var generated =
+            http.send(
+                "POST",
+                "/api/v1/kms/keys/generate",
+                caller,
+                "{\"algorithm\":\"" + algorithm.wireName() + "\"}");
+        if (generated.status() != 201)
+          throw new IllegalStateException("HTTP " + generated.status() + ": " + generated.body());
       }
 
       KeyCustody custody = context.getBean(KeyCustody.class);
@@ -85,13 +102,17 @@ public final class Benchmark {
       KeyVersions versions = context.getBean(KeyVersions.class);
       TenantId owner = new TenantId(UUID.fromString(tenantId));
       SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), Bytes.of(new byte[0]));
-      String b64 = Base64.getEncoder().encodeToString(MESSAGE);
 
       warmUp(http, caller, custody, versions, owner, input, b64);
-      for (Algorithm algorithm : Algorithm.values()) {
+      for (Algorithm algorithm : MEASURED) {
+        // The classical algorithm is here as the single-call baseline of its batch row: fewer
+        // concurrency levels keep the whole run within a few minutes.
+        boolean classical = algorithm == Algorithm.ECDSA_P256;
+        int[] threadCounts = classical ? new int[] {2} : new int[] {1, 2};
+        int[] clientCounts = classical ? new int[] {16, 64} : new int[] {2, 16, 64};
         KeyVersion key = versions.find(new KeyName(owner, algorithm, 1)).orElseThrow();
         Bytes signature = custody.sign(key, input);
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : threadCounts) {
           rows.add(
               row(
                   "in-process",
@@ -100,7 +121,7 @@ public final class Benchmark {
                   threads,
                   measure(threads, () -> custody.sign(key, input))));
         }
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : threadCounts) {
           rows.add(
               row(
                   "in-process",
@@ -109,48 +130,46 @@ public final class Benchmark {
                   threads,
                   measure(threads, () -> verifier.verify(key, input, signature))));
         }
-        String alg = algorithm.wireName();
-        String signBody =
-            "{\"message\":\"" + b64 + "\",\"key_version\":1,\"algorithm\":\"" + alg + "\"}";
-        String sig =
-            (String)
-                http.send("POST", "/api/v1/signature/sign", caller, signBody)
-                    .data()
-                    .get("signature");
-        String verifyBody =
-            "{\"message\":\""
-                + b64
-                + "\",\"signature\":\""
-                + sig
-                + "\",\"key_version\":1,\"algorithm\":\""
-                + alg
-                + "\"}";
-        for (int clients : new int[] {2, 16, 64}) {
+        String signBody = signBody(algorithm, b64);
+        String verifyBody = verifyBody(http, caller, algorithm, b64);
+        for (int clients : clientCounts) {
           rows.add(
               row(
                   "HTTP",
                   algorithm,
                   "sign",
                   clients,
-                  measure(
-                      clients,
-                      () ->
-                          require(http.send("POST", "/api/v1/signature/sign", caller, signBody)))));
+                  measure(clients, () -> require(http.send("POST", SIGN, caller, signBody)))));
         }
-        for (int clients : new int[] {2, 16, 64}) {
+        for (int clients : clientCounts) {
           rows.add(
               row(
                   "HTTP",
                   algorithm,
                   "verify",
                   clients,
-                  measure(
-                      clients,
-                      () ->
-                          require(
-                              http.send("POST", "/api/v1/signature/verify", caller, verifyBody)))));
+                  measure(clients, () -> require(http.send("POST", VERIFY, caller, verifyBody)))));
+        }
+        if (algorithm != Algorithm.COMPOSITE_ML_DSA) {
+          rows.add(batchRow(http, caller, algorithm, b64));
         }
       }
+      // Receipts on (the default), measured last in this context so that the receipts-off rows
+      // of the next context follow them directly.
+      rows.addAll(receiptRows(http, caller, "on", b64));
+      server.stop();
+    }
+    // A second context on the same database and token, with receipts switched off.
+    properties.put("signet.receipts.enabled", false);
+    try (ApplicationContext context =
+        ApplicationContext.builder().mainClass(Application.class).properties(properties).start()) {
+      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+      RawHttp http = new RawHttp(server.getURI());
+      run(
+          16,
+          () -> require(http.send("POST", SIGN, caller, signBody(Algorithm.DILITHIUM3, b64))),
+          WARMUP);
+      rows.addAll(receiptRows(http, caller, "off", b64));
       server.stop();
     } finally {
       embedded.ifPresent(EmbeddedDatabase::close);
@@ -165,6 +184,80 @@ public final class Benchmark {
         readme, text.substring(0, start) + "<!-- bench:start -->\n" + table + text.substring(end));
   }
 
+  private static String signBody(Algorithm algorithm, String b64) {
+    return "{\"message\":\""
+        + b64
+        + "\",\"key_version\":1,\"algorithm\":\""
+        + algorithm.wireName()
+        + "\"}";
+  }
+
+  /** A verify request body carrying a signature just made through HTTP. */
+  private static String verifyBody(
+      RawHttp http, Map<String, String> caller, Algorithm algorithm, String b64) {
+    String sig =
+        (String) http.send("POST", SIGN, caller, signBody(algorithm, b64)).data().get("signature");
+    return "{\"message\":\""
+        + b64
+        + "\",\"signature\":\""
+        + sig
+        + "\",\"key_version\":1,\"algorithm\":\""
+        + algorithm.wireName()
+        + "\"}";
+  }
+
+  /**
+   * One {@code sign-batch} row: batches of {@value #BATCH_ITEMS} items from {@value #BATCH_CLIENTS}
+   * clients, reported as signed items per second (p50/p99 are per batch).
+   */
+  @SuppressWarnings("unchecked")
+  private static String batchRow(
+      RawHttp http, Map<String, String> caller, Algorithm algorithm, String b64) throws Exception {
+    String item = signBody(algorithm, b64);
+    String batch =
+        "{\"items\":[" + String.join(",", java.util.Collections.nCopies(BATCH_ITEMS, item)) + "]}";
+    List<Map<String, Object>> results =
+        (List<Map<String, Object>>)
+            ((RawHttp.Reply) require(http.send("POST", SIGN_BATCH, caller, batch)))
+                .data()
+                .get("results");
+    if (results.size() != BATCH_ITEMS || results.stream().anyMatch(r -> r.containsKey("error")))
+      throw new IllegalStateException("sign-batch did not sign every item");
+    double[] m =
+        measure(
+            BATCH_CLIENTS,
+            () -> {
+              RawHttp.Reply reply =
+                  (RawHttp.Reply) require(http.send("POST", SIGN_BATCH, caller, batch));
+              if (reply.body().contains("\"error\""))
+                throw new IllegalStateException("sign-batch item failed: " + reply.body());
+              return reply;
+            });
+    m[0] *= BATCH_ITEMS;
+    return row("HTTP", algorithm, "sign-batch of " + BATCH_ITEMS + " (items/s)", BATCH_CLIENTS, m);
+  }
+
+  /** HTTP Dilithium3 sign and verify at 16 clients, labelled with the receipts switch. */
+  private static List<String> receiptRows(
+      RawHttp http, Map<String, String> caller, String receipts, String b64) throws Exception {
+    String path = "HTTP, receipts " + receipts;
+    String signBody = signBody(Algorithm.DILITHIUM3, b64);
+    String verifyBody = verifyBody(http, caller, Algorithm.DILITHIUM3, b64);
+    return List.of(
+        row(
+            path,
+            Algorithm.DILITHIUM3,
+            "sign",
+            16,
+            measure(16, () -> require(http.send("POST", SIGN, caller, signBody)))),
+        row(
+            path,
+            Algorithm.DILITHIUM3,
+            "verify",
+            16,
+            measure(16, () -> require(http.send("POST", VERIFY, caller, verifyBody)))));
+  }
+
   /** Brings the JIT, the caches and PostgreSQL to a steady state before any row is measured. */
   private static void warmUp(
       RawHttp http,
@@ -175,16 +268,11 @@ public final class Benchmark {
       SigningInput input,
       String b64)
       throws Exception {
-    for (Algorithm algorithm : Algorithm.values()) {
+    for (Algorithm algorithm : MEASURED) {
       KeyVersion key = versions.find(new KeyName(owner, algorithm, 1)).orElseThrow();
       run(2, () -> custody.sign(key, input), WARMUP);
-      String body =
-          "{\"message\":\""
-              + b64
-              + "\",\"key_version\":1,\"algorithm\":\""
-              + algorithm.wireName()
-              + "\"}";
-      run(16, () -> require(http.send("POST", "/api/v1/signature/sign", caller, body)), WARMUP);
+      String body = signBody(algorithm, b64);
+      run(16, () -> require(http.send("POST", SIGN, caller, body)), WARMUP);
     }
   }
 
@@ -201,11 +289,15 @@ public final class Benchmark {
   private static double[] measure(int threads, java.util.concurrent.Callable<?> work)
       throws Exception {
     run(threads, work, WARMUP);
+    long begin = System.nanoTime();
     List<long[]> latencies = run(threads, work, MEASURE);
+    // Over the whole window including the operations still running when it closed (they are
+    // counted), which matters for the long batch requests.
+    double elapsed = (System.nanoTime() - begin) / 1e9;
     long count = latencies.stream().mapToLong(l -> l.length).sum();
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     return new double[] {
-      count / (MEASURE.toNanos() / 1e9),
+      count / elapsed,
       all[(int) (all.length * 0.50)] / 1e6,
       all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6
     };
@@ -276,8 +368,9 @@ public final class Benchmark {
             + WARMUP.toSeconds()
             + " s warm-up per row after a global one, "
             + MEASURE.toSeconds()
-            + " s measured per row; PostgreSQL and the clients share the machine).\n\n"
-            + "| path | algorithm | operation | threads / clients | ops/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n";
+            + " s measured per row; PostgreSQL and the clients share the machine; batch p50/p99 are"
+            + " per 1000-item request).\n\n"
+            + "| path | algorithm | operation | threads / clients | ops/s (items/s for sign-batch) | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n";
     return header + String.join("\n", rows) + "\n\n";
   }
 }
