@@ -23,7 +23,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * container whose server process is killed and started again) and against the embedded one (its
  * supervisor restarts it): every signature answered 200 has its signature_event row afterwards, no
  * answer is a 500, and signing resumes within 2 s of the database being back (the median of the
- * five within 1 s; none near the 5 s of the pool's own back-off).
+ * five within 1 s; none near the 5 s of the pool's own back-off). Each test runs in a JVM of its
+ * own (executions in bootstrap/pom.xml), so each fresh database meets a fresh token.
  */
 class FaultInjectionIT {
   private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionIT.class);
@@ -41,7 +42,6 @@ class FaultInjectionIT {
       properties.put("datasources.default.password", db.getPassword());
       Supplier<Connection> direct =
           () -> connect(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-      SharedDeployment.adopt(db.getJdbcUrl(), db.getUsername(), db.getPassword());
       var docker = db.getDockerClient();
       String id = db.getContainerId();
       runKills(
@@ -64,7 +64,6 @@ class FaultInjectionIT {
       String url = (String) properties.get("datasources.default.url");
       String user = (String) properties.get("datasources.default.username");
       String password = (String) properties.get("datasources.default.password");
-      SharedDeployment.adopt(url, user, password);
       runKills(
           properties,
           () -> connect(url, user, password),
