@@ -310,18 +310,7 @@ final class NativeTokenKeys {
   }
 
   private long[] find(CK_ATTRIBUTE... template) throws PKCS11Exception {
-    p11.C_FindObjectsInit(session, template);
-    try {
-      List<Long> handles = new ArrayList<>();
-      while (true) {
-        long[] batch = p11.C_FindObjects(session, 64);
-        if (batch == null || batch.length == 0) break;
-        for (long h : batch) handles.add(h);
-      }
-      return handles.stream().mapToLong(Long::longValue).toArray();
-    } finally {
-      p11.C_FindObjectsFinal(session);
-    }
+    return TokenObjects.find(p11, session, template);
   }
 
   private static String keyTypeName(long type) {

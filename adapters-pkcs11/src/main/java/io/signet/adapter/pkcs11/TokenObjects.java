@@ -282,6 +282,11 @@ final class TokenObjects {
   }
 
   private long[] find(CK_ATTRIBUTE... template) throws PKCS11Exception {
+    return find(p11, session, template);
+  }
+
+  /** Every object on {@code session} matching {@code template}: the one object search. */
+  static long[] find(PKCS11 p11, long session, CK_ATTRIBUTE... template) throws PKCS11Exception {
     p11.C_FindObjectsInit(session, template);
     try {
       List<Long> handles = new ArrayList<>();

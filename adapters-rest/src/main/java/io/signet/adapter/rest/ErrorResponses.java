@@ -43,42 +43,31 @@ final class ErrorResponses
   @Override
   @SuppressWarnings("rawtypes") // ExceptionHandler declares the raw type
   public HttpResponse<Envelope> handle(HttpRequest request, SignetException e) {
+    if (e instanceof SignetException.Unavailable) {
+      LOG.warn(
+          "{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage(), e.getCause());
+    }
     MutableHttpResponse<Envelope> response =
-        switch (e) {
-          case SignetException.InvalidRequest invalid ->
-              exchange.error(
-                  request, HttpStatus.BAD_REQUEST, code(invalid.reason()), e.getMessage());
-          case SignetException.NotFound ignored ->
-              exchange.error(request, HttpStatus.NOT_FOUND, "ERR_NOT_FOUND_001", e.getMessage());
-          case SignetException.Conflict ignored ->
-              exchange.error(request, HttpStatus.CONFLICT, "ERR_CONFLICT_001", e.getMessage());
-          case SignetException.Unauthenticated ignored ->
-              exchange.error(request, HttpStatus.UNAUTHORIZED, "ERR_AUTH_001", e.getMessage());
-          case SignetException.Forbidden ignored ->
-              exchange.error(request, HttpStatus.FORBIDDEN, "ERR_FORBIDDEN_001", e.getMessage());
-          case SignetException.RateLimited limited ->
-              exchange
-                  .error(
-                      request, HttpStatus.TOO_MANY_REQUESTS, "ERR_RATE_LIMIT_001", e.getMessage())
-                  .header("Retry-After", Long.toString(limited.retryAfterSeconds()));
-          case SignetException.LoginRefused refused ->
-              exchange.error(
-                  request,
-                  refused.reason().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED,
-                  refused.reason().code(),
-                  e.getMessage());
-          case SignetException.Unavailable unavailable -> {
-            LOG.warn(
-                "{} {}: {}",
-                request.getMethodName(),
-                request.getPath(),
-                e.getMessage(),
-                e.getCause());
-            yield exchange.error(
-                request, HttpStatus.SERVICE_UNAVAILABLE, "ERR_SERVICE_001", e.getMessage());
-          }
-        };
+        exchange.error(request, status(e), code(e), e.getMessage());
+    if (e instanceof SignetException.RateLimited limited) {
+      response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+    }
     return response;
+  }
+
+  /** The HTTP status of {@code e}: the one place it is decided. */
+  static HttpStatus status(SignetException e) {
+    return switch (e) {
+      case SignetException.InvalidRequest ignored -> HttpStatus.BAD_REQUEST;
+      case SignetException.NotFound ignored -> HttpStatus.NOT_FOUND;
+      case SignetException.Conflict ignored -> HttpStatus.CONFLICT;
+      case SignetException.Unauthenticated ignored -> HttpStatus.UNAUTHORIZED;
+      case SignetException.Forbidden ignored -> HttpStatus.FORBIDDEN;
+      case SignetException.RateLimited ignored -> HttpStatus.TOO_MANY_REQUESTS;
+      case SignetException.LoginRefused refused ->
+          refused.reason().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED;
+      case SignetException.Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
   }
 
   /** The error code of {@code e}, as its HTTP answer would carry it (batch items use it). */
