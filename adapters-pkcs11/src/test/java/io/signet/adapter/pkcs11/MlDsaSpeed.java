@@ -17,7 +17,7 @@ import java.util.Arrays;
  * the one-off decode of a sealed key on a cache miss. Indicative only; run it on an idle machine:
  *
  * <pre>
- * ./mvnw -q -B -o test-compile dependency:build-classpath -pl adapters-pkcs11 -am \
+ * ./mvnw -q -B test-compile dependency:build-classpath -pl adapters-pkcs11 -am \
  *   -Dmdep.outputFile=/tmp/signet-cp -Dmdep.includeScope=test
  * java -cp adapters-pkcs11/target/test-classes:adapters-pkcs11/target/classes:$(cat /tmp/signet-cp) \
  *   io.signet.adapter.pkcs11.MlDsaSpeed
@@ -50,39 +50,52 @@ public final class MlDsaSpeed {
     Bytes earlierSpki = Bytes.of(earlier.getPublic().getEncoded());
 
     System.out.printf(
-        "ML-DSA-65, one thread, 256-byte message, %s warm-up + %s per row (%s)%n",
+        "ML-DSA-65, one thread, 256-byte message, %s warm-up + %s per implementation and row,"
+            + " measured in alternating 1 s slices so that both see the same load (%s)%n",
         WARMUP, MEASURE, Runtime.version());
-    double jdkSign = rate("sign, JDK (now)", () -> MlDsa65Scheme.sign(key, spki, pure, random));
-    double bcSign =
-        rate(
-            "sign, BouncyCastle (before)",
-            () -> MlDsa65Scheme.signWithBouncyCastle(key.bouncyCastle(), spki, pure, random));
-    double jdkVerify =
-        rate("verify from the stored SPKI, JDK (now)", () -> scheme.verify(spki, pure, signature));
-    double bcVerify =
-        rate(
-            "verify from the stored SPKI, BouncyCastle (before)",
-            () ->
-                MlDsa65Scheme.verifyWithBouncyCastle(
-                    KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
-                        .generatePublic(new X509EncodedKeySpec(spki.toArray())),
-                    spki,
-                    pure,
-                    signature));
-    rate(
-        "cache miss: decode a BouncyCastle-format sealed key for both",
-        () -> UnsealedMlDsaKey.decode(earlierFormat.clone(), earlierSpki));
+    compare(
+        "sign with the cached key",
+        () -> MlDsa65Scheme.sign(key, spki, pure, random),
+        () -> MlDsa65Scheme.signWithBouncyCastle(key.bouncyCastle(), spki, pure, random));
+    compare(
+        "verify from the stored public key",
+        () -> scheme.verify(spki, pure, signature),
+        () ->
+            MlDsa65Scheme.verifyWithBouncyCastle(
+                KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+                    .generatePublic(new X509EncodedKeySpec(spki.toArray())),
+                spki,
+                pure,
+                signature));
+    Operation decode = () -> UnsealedMlDsaKey.decode(earlierFormat.clone(), earlierSpki);
+    run(decode, WARMUP);
+    long started = System.nanoTime();
+    long decoded = run(decode, MEASURE);
     System.out.printf(
-        "JDK / BouncyCastle: sign %.2fx, verify %.2fx%n", jdkSign / bcSign, jdkVerify / bcVerify);
+        "%-40s %8.0f/s%n",
+        "cache miss: decode an earlier-format key for both",
+        decoded / ((System.nanoTime() - started) / 1e9));
   }
 
-  private static double rate(String what, Operation operation) throws Exception {
-    run(operation, WARMUP);
-    long started = System.nanoTime();
-    long count = run(operation, MEASURE);
-    double perSecond = count / ((System.nanoTime() - started) / 1e9);
-    System.out.printf("%-60s %8.0f/s%n", what, perSecond);
-    return perSecond;
+  /** Throughput of {@code jdk} (now) and {@code bouncyCastle} (before), in alternating slices. */
+  private static void compare(String what, Operation jdk, Operation bouncyCastle) throws Exception {
+    run(jdk, WARMUP);
+    run(bouncyCastle, WARMUP);
+    long[] counts = new long[2];
+    long[] nanos = new long[2];
+    Operation[] operations = {jdk, bouncyCastle};
+    for (long slice = 0; slice < MEASURE.toSeconds(); slice++) {
+      for (int i = 0; i < 2; i++) {
+        long started = System.nanoTime();
+        counts[i] += run(operations[i], Duration.ofSeconds(1));
+        nanos[i] += System.nanoTime() - started;
+      }
+    }
+    double jdkRate = counts[0] / (nanos[0] / 1e9);
+    double bcRate = counts[1] / (nanos[1] / 1e9);
+    System.out.printf(
+        "%-40s JDK (now) %6.0f/s   BouncyCastle (before) %6.0f/s   ratio %.2f%n",
+        what, jdkRate, bcRate, jdkRate / bcRate);
   }
 
   private static long run(Operation operation, Duration duration) throws Exception {
