@@ -36,6 +36,18 @@ class InteroperabilityTest {
     return MlDsa65Scheme.generateKeyPair();
   }
 
+  private static KeyPair bouncyCastleMlDsa() throws Exception {
+    return KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
+  }
+
+  /** BouncyCastle's hedged signature of {@link #MESSAGE} with {@code pair}. */
+  private byte[] bouncyCastleSignature(String algorithm, KeyPair pair) throws Exception {
+    Signature bc = Signature.getInstance(algorithm, BouncyCastle.provider());
+    bc.initSign(pair.getPrivate(), random);
+    bc.update(MESSAGE);
+    return bc.sign();
+  }
+
   private static UnsealedMlDsaKey unsealed(KeyPair pair) throws Exception {
     return MlDsaFixtures.unsealed(pair);
   }
@@ -73,12 +85,8 @@ class InteroperabilityTest {
 
   @Test
   void bouncyCastleMlDsaSignaturesVerifyThroughSignet() throws Exception {
-    KeyPair bcPair =
-        KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
-    Signature bc = Signature.getInstance("ML-DSA", BouncyCastle.provider());
-    bc.initSign(bcPair.getPrivate(), random);
-    bc.update(MESSAGE);
-    byte[] signature = bc.sign();
+    KeyPair bcPair = bouncyCastleMlDsa();
+    byte[] signature = bouncyCastleSignature("ML-DSA", bcPair);
     Bytes spki = Bytes.of(bcPair.getPublic().getEncoded());
     SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT);
     MlDsa65Scheme scheme = new MlDsa65Scheme();
@@ -109,12 +117,8 @@ class InteroperabilityTest {
 
   @Test
   void bouncyCastlesHashMlDsaSignaturesVerifyThroughSignetsVerifyHash() throws Exception {
-    KeyPair pair =
-        KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
-    Signature bc = Signature.getInstance("ML-DSA-65-WITH-SHA512", BouncyCastle.provider());
-    bc.initSign(pair.getPrivate(), random);
-    bc.update(MESSAGE);
-    byte[] signature = bc.sign();
+    KeyPair pair = bouncyCastleMlDsa();
+    byte[] signature = bouncyCastleSignature("ML-DSA-65-WITH-SHA512", pair);
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
     MlDsa65Scheme scheme = new MlDsa65Scheme();

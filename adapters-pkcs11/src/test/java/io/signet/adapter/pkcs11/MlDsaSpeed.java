@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * A short single-thread measurement (about 45 s) of what the JDK's ML-DSA-65 brings on Signet's hot
+ * A short single-thread measurement (about 40 s) of what the JDK's ML-DSA-65 brings on Signet's hot
  * paths, in process and without a token: signing with a cached key and verifying from the stored
  * public key, through the JDK path Signet takes now and through BouncyCastle as it did before, plus
- * the one-off decode of a sealed key on a cache miss. Indicative only; run it on an idle machine:
+ * the one-off decode of a sealed key on a cache miss. Indicative only (best on an idle machine):
  *
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -pl adapters-pkcs11 -am \
