@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 
 /**
  * {@link SignatureVerifier} and {@link PublicKeyForms} from the version's public key alone (no
- * HSM), with the {@link SignatureScheme} of its algorithm.
+ * HSM), with the {@link SignatureScheme} of its algorithm. Despite the name, each scheme picks the
+ * implementation: pure ML-DSA with an empty context is verified by the JDK's own ML-DSA ({@link
+ * JdkMlDsa}), contexts, HashML-DSA and the composite by BouncyCastle.
  */
 @Singleton
 public final class BouncyCastleVerifier implements SignatureVerifier, PublicKeyForms {

@@ -25,6 +25,10 @@ import org.bouncycastle.jcajce.CompositePublicKey;
  * ML-DSA-65 half is made and sealed as {@link MlDsa65Scheme} does, so the version is {@code
  * hsm-wrapped}. For a hash, the composite's pre-hash variant takes the message's SHA-512 and yields
  * exactly the composite signature of the message.
+ *
+ * <p>All of it is BouncyCastle's: the composite's ML-DSA half signs its message representative M'
+ * with the composite's label as the ML-DSA context string, which the JDK's ML-DSA (no context
+ * parameter in JDK 25) cannot do.
  */
 final class CompositeMlDsaScheme implements SignatureScheme {
   static final ASN1ObjectIdentifier OID = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.45");
@@ -50,7 +54,10 @@ final class CompositeMlDsaScheme implements SignatureScheme {
       throws GeneralSecurityException {
     PrivateKey privateKey =
         new CompositePrivateKey(
-            OID, MlDsa65Scheme.privateKey(key, keys), keys.tokenPrivateKey(key.name()));
+            OID,
+            MlDsa65Scheme.privateKey(key, keys, () -> mlDsaPublicKey(key.publicKey()))
+                .bouncyCastle(),
+            keys.tokenPrivateKey(key.name()));
     return sign(privateKey, input, keys.random());
   }
 
@@ -80,8 +87,17 @@ final class CompositeMlDsaScheme implements SignatureScheme {
   }
 
   @Override
-  public PublicKey publicKey(Bytes spki) {
+  public CompositePublicKey publicKey(Bytes spki) {
     return new CompositePublicKey(SubjectPublicKeyInfo.getInstance(spki.toArray()));
+  }
+
+  /** The SubjectPublicKeyInfo of the composite's ML-DSA-65 half. */
+  private Bytes mlDsaPublicKey(Bytes compositeSpki) {
+    try {
+      return Bytes.of(publicKey(compositeSpki).getPublicKeys().getFirst().getEncoded());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("stored composite public key does not decode", e);
+    }
   }
 
   private static String scheme(SigningInput input) {

@@ -10,18 +10,19 @@ import io.signet.application.port.DecryptedKeys;
 import io.signet.domain.key.KeyName;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Decrypted private keys (Caffeine), so that signing is not throttled by unsealing (an HSM decrypt
- * and a key decode per call). Bounded in size ({@code signet.key-cache.max-entries}) and in time:
- * an entry goes {@code signet.key-cache.ttl} after it was loaded and {@code signet.key-cache.idle}
- * after its last use, removed by a scheduler thread, so idle plaintext keys leave the heap even
- * when nothing touches the cache. Loading is single-flight: concurrent signers of one version wait
- * for one unseal. {@code signet.key-cache.enabled=false} unseals on every signature.
+ * and a key decode per call). Entries are ready to sign with: {@link UnsealedMlDsaKey} holds the
+ * key decoded for the JDK and for BouncyCastle. Bounded in size ({@code
+ * signet.key-cache.max-entries}) and in time: an entry goes {@code signet.key-cache.ttl} after it
+ * was loaded and {@code signet.key-cache.idle} after its last use, removed by a scheduler thread,
+ * so idle plaintext keys leave the heap even when nothing touches the cache. Loading is
+ * single-flight: concurrent signers of one version wait for one unseal. {@code
+ * signet.key-cache.enabled=false} unseals on every signature.
  *
  * <p>Eviction: custody destroys a version's key-encryption key first and evicts second, and an
  * eviction waits for a load of the same key in progress, so no load can put an archived version's
@@ -36,7 +37,7 @@ public final class DecryptedKeyCache implements DecryptedKeys {
   private static final Counter HITS = Metrics.counter("signet.key.cache.requests", "result", "hit");
   private static final Counter MISSES =
       Metrics.counter("signet.key.cache.requests", "result", "miss");
-  private final Cache<KeyName, PrivateKey> cache;
+  private final Cache<KeyName, UnsealedMlDsaKey> cache;
 
   @Inject
   DecryptedKeyCache(
@@ -56,9 +57,9 @@ public final class DecryptedKeyCache implements DecryptedKeys {
   }
 
   /** The decrypted key of {@code name}, loaded once by {@code unseal} when absent. */
-  PrivateKey get(KeyName name, Function<KeyName, PrivateKey> unseal) {
+  UnsealedMlDsaKey get(KeyName name, Function<KeyName, UnsealedMlDsaKey> unseal) {
     if (cache == null) return unseal.apply(name);
-    PrivateKey held = cache.getIfPresent(name);
+    UnsealedMlDsaKey held = cache.getIfPresent(name);
     if (held != null) {
       HITS.increment();
       return held;

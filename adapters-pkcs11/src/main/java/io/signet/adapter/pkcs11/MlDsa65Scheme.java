@@ -12,32 +12,36 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * Dilithium3: ML-DSA-65 (FIPS 204). Tokens without an ML-DSA mechanism (SoftHSM 2.6) cannot hold
- * the key, so it is generated in process with BouncyCastle, sealed at once ({@link
- * SchemeKeys#seal}) and its plaintext encoding wiped: protection {@code hsm-wrapped}.
+ * the key, so it is generated in process (by the JDK, in the expandedKey PKCS#8 form that both the
+ * JDK and BouncyCastle read), sealed at once ({@link SchemeKeys#seal}) and its plaintext encoding
+ * wiped: protection {@code hsm-wrapped}.
  *
  * <ul>
- *   <li>message: pure ML-DSA-65 (FIPS 204 Algorithm 2) with the context string.
+ *   <li>message, empty context: pure ML-DSA-65 (FIPS 204 Algorithm 2/3) with the JDK's own
+ *       implementation ({@link JdkMlDsa}), the fastest here; the standard result, byte for byte
+ *       what BouncyCastle makes from the same randomness.
+ *   <li>message with a context string: the same with BouncyCastle (the JDK takes no context).
  *   <li>hash: HashML-DSA-65 (FIPS 204 Algorithm 4) over the caller's hash: the message
  *       representative μ = SHAKE256(tr ‖ 0x01 ‖ |ctx| ‖ ctx ‖ OID(hash) ‖ hash), signed with
  *       BouncyCastle's external-μ ML-DSA. BouncyCastle's own HashML-DSA (SHA-512 only, and it
  *       hashes the message itself) verifies the SHA-512 case, which tests show.
  * </ul>
  *
- * {@code random} null signs deterministically (only for known-answer tests); otherwise hedged.
+ * Signing is always hedged with the given randomness; known-answer tests pass a fixed one (32 zero
+ * bytes is FIPS 204's deterministic variant).
  */
 final class MlDsa65Scheme implements SignatureScheme {
   private static final String ML_DSA = "ML-DSA";
@@ -58,12 +62,21 @@ final class MlDsa65Scheme implements SignatureScheme {
   @Override
   public Bytes sign(KeyVersion key, SigningInput input, SchemeKeys keys)
       throws GeneralSecurityException {
-    return sign(privateKey(key, keys), key.publicKey(), input, keys.random());
+    return sign(privateKey(key, keys, key::publicKey), key.publicKey(), input, keys.random());
   }
 
   @Override
   public boolean verify(Bytes spki, SigningInput input, Bytes signature) {
-    return verify(decode(spki), spki, input, signature);
+    if (isPure(input)) {
+      PublicKey jdkKey;
+      try {
+        jdkKey = JdkMlDsa.publicKey(spki.toArray());
+      } catch (GeneralSecurityException | RuntimeException e) {
+        throw new IllegalStateException("stored ML-DSA-65 public key does not decode", e);
+      }
+      return verifyWithJdk(jdkKey, input.payload(), signature);
+    }
+    return verifyWithBouncyCastle(decode(spki), spki, input, signature);
   }
 
   @Override
@@ -72,13 +85,12 @@ final class MlDsa65Scheme implements SignatureScheme {
         .generatePublic(new X509EncodedKeySpec(spki.toArray()));
   }
 
-  /** A fresh ML-DSA-65 key pair, in process (BouncyCastle). */
+  /**
+   * A fresh ML-DSA-65 key pair, in process, from the JDK: its private key encodes in the
+   * expandedKey PKCS#8 form, which both the JDK and BouncyCastle read.
+   */
   static KeyPair generateKeyPair() {
-    try {
-      return KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("BouncyCastle has no ML-DSA-65", e);
-    }
+    return JdkMlDsa.generateKeyPair();
   }
 
   /** Seals the private half of {@code pair} for {@code name}, wiping its plaintext encoding. */
@@ -91,22 +103,42 @@ final class MlDsa65Scheme implements SignatureScheme {
     }
   }
 
-  /** The version's ML-DSA private key, unsealed. */
-  static PrivateKey privateKey(KeyVersion key, SchemeKeys keys) {
-    return keys.unsealed(
-        key,
-        plain -> {
-          try {
-            return KeyFactory.getInstance(ML_DSA, BouncyCastle.provider())
-                .generatePrivate(new PKCS8EncodedKeySpec(plain));
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sealed key of " + key.name() + " does not decode", e);
-          }
-        });
+  /**
+   * The version's ML-DSA private key, unsealed (from the cache, once decoded) and checked against
+   * its ML-DSA public key, which {@code mlDsaPublicKey} gives when the key is unsealed.
+   */
+  static UnsealedMlDsaKey privateKey(
+      KeyVersion key, SchemeKeys keys, Supplier<Bytes> mlDsaPublicKey) {
+    return keys.unsealed(key, plain -> decodePrivateKey(key.name(), plain, mlDsaPublicKey.get()));
   }
 
-  /** Signs {@code input}; {@code publicKeySpki} is needed for HashML-DSA's tr. */
+  /**
+   * A sealed key's plaintext, decoded and checked against the ML-DSA public key {@code spki}; the
+   * caller wipes {@code plain}.
+   */
+  static UnsealedMlDsaKey decodePrivateKey(Object owner, byte[] plain, Bytes spki) {
+    try {
+      return UnsealedMlDsaKey.decode(plain, spki);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalStateException("sealed key of " + owner + " does not decode", e);
+    }
+  }
+
+  /**
+   * Signs {@code input}, hedged with {@code random}: pure ML-DSA with an empty context with the
+   * JDK, everything else with BouncyCastle. {@code publicKeySpki} is needed for HashML-DSA's tr.
+   */
   static Bytes sign(
+      UnsealedMlDsaKey privateKey, Bytes publicKeySpki, SigningInput input, SecureRandom random)
+      throws GeneralSecurityException {
+    if (isPure(input)) {
+      return Bytes.of(JdkMlDsa.sign(privateKey.jdk(), input.payload().toArray(), random));
+    }
+    return signWithBouncyCastle(privateKey.bouncyCastle(), publicKeySpki, input, random);
+  }
+
+  /** Signs {@code input} with BouncyCastle (any context, HashML-DSA). */
+  static Bytes signWithBouncyCastle(
       PrivateKey privateKey, Bytes publicKeySpki, SigningInput input, SecureRandom random)
       throws GeneralSecurityException {
     return switch (input) {
@@ -129,7 +161,17 @@ final class MlDsa65Scheme implements SignatureScheme {
     return signer.sign();
   }
 
-  static boolean verify(
+  /** Pure ML-DSA with an empty context verified by the JDK; malformed is simply not valid. */
+  static boolean verifyWithJdk(PublicKey jdkKey, Bytes message, Bytes signature) {
+    try {
+      return JdkMlDsa.verify(jdkKey, message.toArray(), signature.toArray());
+    } catch (GeneralSecurityException | RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  /** Any input verified by BouncyCastle; malformed is simply not valid. */
+  static boolean verifyWithBouncyCastle(
       PublicKey publicKey, Bytes publicKeySpki, SigningInput input, Bytes signature) {
     try {
       Signature verifier;
@@ -148,6 +190,11 @@ final class MlDsa65Scheme implements SignatureScheme {
     } catch (GeneralSecurityException | RuntimeException malformed) {
       return false;
     }
+  }
+
+  /** Pure ML-DSA with an empty context: what the JDK signs and verifies. */
+  private static boolean isPure(SigningInput input) {
+    return input instanceof SigningInput.Message && input.context().length() == 0;
   }
 
   private PublicKey decode(Bytes spki) {

@@ -131,7 +131,7 @@ public final class Pkcs11KeyCustody implements KeyCustody, SchemeKeys {
   }
 
   @Override
-  public PrivateKey unsealed(KeyVersion key, Function<byte[], PrivateKey> decode) {
+  public UnsealedMlDsaKey unsealed(KeyVersion key, Function<byte[], UnsealedMlDsaKey> decode) {
     if (key.sealedPrivateKey() == null) {
       throw new IllegalStateException(key.name() + " has no sealed private key");
     }

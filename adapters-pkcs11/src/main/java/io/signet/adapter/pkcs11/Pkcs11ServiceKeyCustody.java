@@ -5,14 +5,11 @@ import io.signet.domain.Bytes;
 import io.signet.domain.key.Protection;
 import io.signet.domain.service.ServiceKey;
 import io.signet.domain.service.ServiceKeyName;
+import io.signet.domain.signing.SigningInput;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,18 +113,22 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
     return token.identity();
   }
 
+  /**
+   * Pure ML-DSA-65 with an empty context (DESIGN §5.2), hedged. Receipt keys are unsealed per
+   * signature: fetching an ML-DSA receipt is rare, and this keeps their plaintext off the heap.
+   */
   private byte[] signMlDsa(ServiceKey key, byte[] data) {
     String label = key.name().label();
     byte[] plain = sealer.unsealServiceKey(label, key.sealedPrivateKey());
     try {
-      PrivateKey privateKey =
-          KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
-              .generatePrivate(new PKCS8EncodedKeySpec(plain));
-      Signature signer = Signature.getInstance("ML-DSA", BouncyCastle.provider());
-      signer.initSign(privateKey, random);
-      signer.update(data);
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
+      UnsealedMlDsaKey privateKey = MlDsa65Scheme.decodePrivateKey(label, plain, key.publicKey());
+      return MlDsa65Scheme.sign(
+              privateKey,
+              key.publicKey(),
+              new SigningInput.Message(Bytes.of(data), Bytes.of(new byte[0])),
+              random)
+          .toArray();
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw Pkcs11Errors.translate("ML-DSA service key signing", e);
     } finally {
       Arrays.fill(plain, (byte) 0);

@@ -31,8 +31,11 @@ interface SchemeKeys {
   /** Seals private key material for {@code name}; the caller wipes {@code plaintext}. */
   Bytes seal(KeyName name, byte[] plaintext);
 
-  /** The unsealed private key of {@code key}, decoded with {@code decode} (which may be cached). */
-  PrivateKey unsealed(KeyVersion key, Function<byte[], PrivateKey> decode);
+  /**
+   * The unsealed private key of {@code key}, decoded with {@code decode} from the plaintext (which
+   * is wiped afterwards); the decoded key may be cached.
+   */
+  UnsealedMlDsaKey unsealed(KeyVersion key, Function<byte[], UnsealedMlDsaKey> decode);
 
   /**
    * Generates an Ed25519 key pair on the token (which SunPKCS11 cannot do) labelled for {@code

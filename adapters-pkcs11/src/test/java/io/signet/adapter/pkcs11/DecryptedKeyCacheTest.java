@@ -7,8 +7,6 @@ import io.signet.application.port.DecryptedKeys;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DecryptedKeyCacheTest extends DecryptedKeysContract {
-  private static final PrivateKey KEY = key();
+  private static final UnsealedMlDsaKey KEY = key();
   private final DecryptedKeyCache cache =
       new DecryptedKeyCache(true, 100, Duration.ofMinutes(10), Duration.ofMinutes(10));
 
-  private static PrivateKey key() {
+  private static UnsealedMlDsaKey key() {
     try {
-      return KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate();
+      return MlDsaFixtures.unsealed(MlDsa65Scheme.generateKeyPair());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -55,7 +53,7 @@ class DecryptedKeyCacheTest extends DecryptedKeysContract {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      List<Future<PrivateKey>> results = new ArrayList<>();
+      List<Future<UnsealedMlDsaKey>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         results.add(
             pool.submit(
@@ -71,7 +69,8 @@ class DecryptedKeyCacheTest extends DecryptedKeysContract {
                 }));
       }
       start.countDown();
-      for (Future<PrivateKey> f : results) assertThat(f.get(30, TimeUnit.SECONDS)).isSameAs(KEY);
+      for (Future<UnsealedMlDsaKey> f : results)
+        assertThat(f.get(30, TimeUnit.SECONDS)).isSameAs(KEY);
     } finally {
       pool.shutdownNow();
     }
@@ -84,7 +83,7 @@ class DecryptedKeyCacheTest extends DecryptedKeysContract {
     CountDownLatch loading = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<PrivateKey> load =
+      Future<UnsealedMlDsaKey> load =
           pool.submit(
               () ->
                   cache.get(

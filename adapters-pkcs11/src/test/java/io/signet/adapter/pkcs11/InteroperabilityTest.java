@@ -21,9 +21,10 @@ import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signet's constructions against independent implementations: JDK 25's own ML-DSA (both
- * directions), BouncyCastle's HashML-DSA (which hashes the message itself), and BouncyCastle's
- * composite verifier over the whole message.
+ * Signet's constructions against independent implementations: Signet's pure ML-DSA (the JDK's)
+ * against BouncyCastle's and the JDK's own verifiers, BouncyCastle's HashML-DSA (which hashes the
+ * message itself), and BouncyCastle's composite verifier over the whole message. How the JDK and
+ * BouncyCastle paths relate byte for byte is {@link JdkAndBouncyCastleMlDsaTest}'s subject.
  */
 class InteroperabilityTest {
   private static final byte[] MESSAGE =
@@ -31,61 +32,84 @@ class InteroperabilityTest {
   private static final Bytes NO_CONTEXT = Bytes.of(new byte[0]);
   private final SecureRandom random = new SecureRandom();
 
-  private static KeyPair bcMlDsa() throws Exception {
+  private static KeyPair signetMlDsa() {
+    return MlDsa65Scheme.generateKeyPair();
+  }
+
+  private static KeyPair bouncyCastleMlDsa() throws Exception {
     return KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
   }
 
+  /** BouncyCastle's hedged signature of {@link #MESSAGE} with {@code pair}. */
+  private byte[] bouncyCastleSignature(String algorithm, KeyPair pair) throws Exception {
+    Signature bc = Signature.getInstance(algorithm, BouncyCastle.provider());
+    bc.initSign(pair.getPrivate(), random);
+    bc.update(MESSAGE);
+    return bc.sign();
+  }
+
+  private static UnsealedMlDsaKey unsealed(KeyPair pair) throws Exception {
+    return MlDsaFixtures.unsealed(pair);
+  }
+
+  private static PublicKey bouncyCastlePublicKey(KeyPair pair) throws Exception {
+    return KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+        .generatePublic(new X509EncodedKeySpec(pair.getPublic().getEncoded()));
+  }
+
   @Test
-  void pureMlDsaSignaturesVerifyInTheJdk() throws Exception {
-    KeyPair pair = bcMlDsa();
+  void pureMlDsaSignaturesVerifyInBouncyCastleAndTheJdk() throws Exception {
+    KeyPair pair = signetMlDsa();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
-    Bytes signature =
+    byte[] signature =
         MlDsa65Scheme.sign(
-            pair.getPrivate(),
-            spki,
-            new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
-            random);
+                unsealed(pair),
+                spki,
+                new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT),
+                random)
+            .toArray();
+
+    Signature bc = Signature.getInstance("ML-DSA", BouncyCastle.provider());
+    bc.initVerify(bouncyCastlePublicKey(pair));
+    bc.update(MESSAGE);
+    assertThat(bc.verify(signature)).isTrue();
+
     PublicKey jdkKey =
         KeyFactory.getInstance("ML-DSA", "SUN")
             .generatePublic(new X509EncodedKeySpec(spki.toArray()));
     Signature jdk = Signature.getInstance("ML-DSA", "SUN");
     jdk.initVerify(jdkKey);
     jdk.update(MESSAGE);
-    assertThat(jdk.verify(signature.toArray())).isTrue();
+    assertThat(jdk.verify(signature)).isTrue();
   }
 
   @Test
-  void jdkMlDsaSignaturesVerifyThroughSignet() throws Exception {
-    KeyPair jdkPair = KeyPairGenerator.getInstance("ML-DSA-65", "SUN").generateKeyPair();
-    Signature jdk = Signature.getInstance("ML-DSA", "SUN");
-    jdk.initSign(jdkPair.getPrivate());
-    jdk.update(MESSAGE);
-    byte[] signature = jdk.sign();
-    Bytes spki = Bytes.of(jdkPair.getPublic().getEncoded());
-    PublicKey bcKey =
-        KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
-            .generatePublic(new X509EncodedKeySpec(spki.toArray()));
+  void bouncyCastleMlDsaSignaturesVerifyThroughSignet() throws Exception {
+    KeyPair bcPair = bouncyCastleMlDsa();
+    byte[] signature = bouncyCastleSignature("ML-DSA", bcPair);
+    Bytes spki = Bytes.of(bcPair.getPublic().getEncoded());
     SigningInput input = new SigningInput.Message(Bytes.of(MESSAGE), NO_CONTEXT);
-    assertThat(MlDsa65Scheme.verify(bcKey, spki, input, Bytes.of(signature))).isTrue();
+    MlDsa65Scheme scheme = new MlDsa65Scheme();
+    assertThat(scheme.verify(spki, input, Bytes.of(signature))).isTrue();
     signature[7] ^= 1;
-    assertThat(MlDsa65Scheme.verify(bcKey, spki, input, Bytes.of(signature))).isFalse();
+    assertThat(scheme.verify(spki, input, Bytes.of(signature))).isFalse();
   }
 
   @Test
   void hashMlDsaOverACallersSha512HashVerifiesWithBouncyCastlesHashMlDsaOverTheMessage()
       throws Exception {
-    KeyPair pair = bcMlDsa();
+    KeyPair pair = signetMlDsa();
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] context = "ledger".getBytes(StandardCharsets.UTF_8);
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
     Bytes signature =
         MlDsa65Scheme.sign(
-            pair.getPrivate(),
+            unsealed(pair),
             spki,
             new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(context)),
             random);
     Signature bc = Signature.getInstance("ML-DSA-65-WITH-SHA512", BouncyCastle.provider());
-    bc.initVerify(pair.getPublic());
+    bc.initVerify(bouncyCastlePublicKey(pair));
     bc.setParameter(new ContextParameterSpec(context));
     bc.update(MESSAGE);
     assertThat(bc.verify(signature.toArray())).isTrue();
@@ -93,23 +117,19 @@ class InteroperabilityTest {
 
   @Test
   void bouncyCastlesHashMlDsaSignaturesVerifyThroughSignetsVerifyHash() throws Exception {
-    KeyPair pair = bcMlDsa();
-    Signature bc = Signature.getInstance("ML-DSA-65-WITH-SHA512", BouncyCastle.provider());
-    bc.initSign(pair.getPrivate(), random);
-    bc.update(MESSAGE);
-    byte[] signature = bc.sign();
+    KeyPair pair = bouncyCastleMlDsa();
+    byte[] signature = bouncyCastleSignature("ML-DSA-65-WITH-SHA512", pair);
     Bytes spki = Bytes.of(pair.getPublic().getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
+    MlDsa65Scheme scheme = new MlDsa65Scheme();
     assertThat(
-            MlDsa65Scheme.verify(
-                pair.getPublic(),
+            scheme.verify(
                 spki,
                 new SigningInput.Digest(HashAlgorithm.SHA_512, Bytes.of(hash), NO_CONTEXT),
                 Bytes.of(signature)))
         .isTrue();
     assertThat(
-            MlDsa65Scheme.verify(
-                pair.getPublic(),
+            scheme.verify(
                 spki,
                 new SigningInput.Digest(
                     HashAlgorithm.SHA_384,
@@ -123,14 +143,22 @@ class InteroperabilityTest {
   @Test
   void compositeSignaturesOverAMessageAndOverItsSha512VerifyWithBouncyCastlesCompositeVerifier()
       throws Exception {
-    KeyPair mlDsa = bcMlDsa();
+    KeyPair mlDsa = signetMlDsa();
     KeyPairGenerator ecGenerator = KeyPairGenerator.getInstance("EC");
     ecGenerator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair ec = ecGenerator.generateKeyPair();
     CompositePrivateKey privateKey =
-        new CompositePrivateKey(CompositeMlDsaScheme.OID, mlDsa.getPrivate(), ec.getPrivate());
+        new CompositePrivateKey(
+            CompositeMlDsaScheme.OID, unsealed(mlDsa).bouncyCastle(), ec.getPrivate());
+    // BouncyCastle's composite verifies with BouncyCastle's component keys; the JDK's ML-DSA
+    // public key (what generation has) encodes into the same composite public key
     CompositePublicKey publicKey =
-        new CompositePublicKey(CompositeMlDsaScheme.OID, mlDsa.getPublic(), ec.getPublic());
+        new CompositePublicKey(
+            CompositeMlDsaScheme.OID, bouncyCastlePublicKey(mlDsa), ec.getPublic());
+    assertThat(
+            new CompositePublicKey(CompositeMlDsaScheme.OID, mlDsa.getPublic(), ec.getPublic())
+                .getEncoded())
+        .isEqualTo(publicKey.getEncoded());
     byte[] hash = MessageDigest.getInstance("SHA-512").digest(MESSAGE);
 
     for (SigningInput input :

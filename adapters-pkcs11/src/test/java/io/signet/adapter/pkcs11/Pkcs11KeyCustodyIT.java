@@ -9,14 +9,28 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.key.Protection;
+import io.signet.domain.signing.HashAlgorithm;
+import io.signet.domain.signing.SigningInput;
 import io.signet.domain.tenant.TenantId;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.CompositePublicKey;
+import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +189,100 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
         .hasMessageContaining("does not open");
     custody.destroy(name);
     custody.destroy(other);
+  }
+
+  @Test
+  void newMlDsaKeysAreSealedInTheExpandedKeyFormThatTheJdkAndBouncyCastleBothRead()
+      throws Exception {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 6);
+    Bytes sealed = custody.generate(name).sealedPrivateKey();
+    byte[] plain = sealer.unseal(name, sealed);
+    try {
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(plain);
+      assertThat(ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets())
+          .as("expandedKey OCTET STRING (SIZE (4032))")
+          .hasSize(4032);
+      assertThat(JdkMlDsa.privateKey(plain)).isNotNull();
+      assertThat(
+              KeyFactory.getInstance("ML-DSA", BouncyCastle.provider())
+                  .generatePrivate(new PKCS8EncodedKeySpec(plain)))
+          .isNotNull();
+    } finally {
+      custody.destroy(name);
+    }
+  }
+
+  /**
+   * Versions sealed before JDK signing hold BouncyCastle's seed-and-expanded PKCS#8, which the JDK
+   * cannot read: they are converted when unsealed, never re-sealed, and sign on every path.
+   */
+  @Test
+  void aKeySealedInBouncyCastlesFormatByAnEarlierReleaseSignsOnEveryPath() throws Exception {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 7);
+    KeyPair earlier =
+        KeyPairGenerator.getInstance("ML-DSA-65", BouncyCastle.provider()).generateKeyPair();
+    Bytes spki = Bytes.of(earlier.getPublic().getEncoded());
+    Bytes sealed = custody.seal(name, earlier.getPrivate().getEncoded());
+    KeyVersion version =
+        KeyVersion.activated(name, spki, Protection.HSM_WRAPPED, sealed, Instant.EPOCH);
+    byte[] message = "signed after the upgrade".getBytes(StandardCharsets.UTF_8);
+    byte[] context = "ctx".getBytes(StandardCharsets.UTF_8);
+    try {
+      byte[] pure =
+          custody
+              .sign(version, new SigningInput.Message(Bytes.of(message), Bytes.of(new byte[0])))
+              .toArray();
+      Signature jdk = Signature.getInstance("ML-DSA", "SUN");
+      jdk.initVerify(JdkMlDsa.publicKey(spki.toArray()));
+      jdk.update(message);
+      assertThat(jdk.verify(pure)).isTrue();
+
+      byte[] withContext =
+          custody
+              .sign(version, new SigningInput.Message(Bytes.of(message), Bytes.of(context)))
+              .toArray();
+      Signature bc = Signature.getInstance("ML-DSA", BouncyCastle.provider());
+      bc.initVerify(earlier.getPublic());
+      bc.setParameter(new ContextParameterSpec(context));
+      bc.update(message);
+      assertThat(bc.verify(withContext)).isTrue();
+
+      byte[] hash = MessageDigest.getInstance("SHA-512").digest(message);
+      Bytes hashSigned =
+          custody.sign(
+              version,
+              new SigningInput.Digest(
+                  HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(new byte[0])));
+      assertThat(
+              new MlDsa65Scheme()
+                  .verify(
+                      spki,
+                      new SigningInput.Digest(
+                          HashAlgorithm.SHA_512, Bytes.of(hash), Bytes.of(new byte[0])),
+                      hashSigned))
+          .isTrue();
+      assertThat(version.sealedPrivateKey()).as("nothing was re-sealed").isEqualTo(sealed);
+    } finally {
+      custody.destroy(name);
+    }
+  }
+
+  @Test
+  void aSealedKeyThatIsNotTheVersionsPublicKeysIsRefused() {
+    KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 8);
+    Bytes sealed = custody.generate(name).sealedPrivateKey();
+    Bytes otherPublicKey = Bytes.of(MlDsa65Scheme.generateKeyPair().getPublic().getEncoded());
+    KeyVersion mismatched =
+        KeyVersion.activated(name, otherPublicKey, Protection.HSM_WRAPPED, sealed, Instant.EPOCH);
+    try {
+      assertThatThrownBy(
+              () ->
+                  custody.sign(
+                      mismatched,
+                      new SigningInput.Message(Bytes.of(new byte[] {1}), Bytes.of(new byte[0]))))
+          .isInstanceOf(SignetException.class);
+    } finally {
+      custody.destroy(name);
+    }
   }
 }
