@@ -39,3 +39,11 @@ init_softhsm_token() {
   printf '%s\n%s\n%s\n%s\n' "$so_pin" "$so_pin" "$user_pin" "$user_pin" \
     | script -qec "softhsm2-util --init-token --free --label $1" /dev/null >/dev/null
 }
+
+# The JVM flags Signet runs with (scripts/run, scripts/bench; the Containerfile carries the same
+# in JAVA_TOOL_OPTIONS): SIGNET_JVM_FLAGS replaces them. See the README's Benchmark section for
+# the measurements behind the choice.
+signet_jvm_flags() {
+  echo "${SIGNET_JVM_FLAGS:-$SIGNET_DEFAULT_JVM_FLAGS}"
+}
+SIGNET_DEFAULT_JVM_FLAGS="-XX:+UseG1GC"
