@@ -39,3 +39,14 @@ init_softhsm_token() {
   printf '%s\n%s\n%s\n%s\n' "$so_pin" "$so_pin" "$user_pin" "$user_pin" \
     | script -qec "softhsm2-util --init-token --free --label $1" /dev/null >/dev/null
 }
+
+# The JVM flags Signet runs with (scripts/run, scripts/bench; the Containerfile carries the same GC
+# flags in JAVA_TOOL_OPTIONS); SIGNET_JVM_FLAGS replaces them. The Parallel collector: on the one
+# or two cores a signing service gets, its pauses added up to a third to a half of G1's (JFR,
+# README "Tail latency"), and ZGC's concurrent work competes with the requests for the core. A 512 MiB
+# initial heap, touched at start, so that no request pays for growing or first-touching it; a
+# metaspace threshold above what Signet loads (~65 MB), so that class loading during start-up and
+# warm-up triggers no full collections.
+signet_jvm_flags() {
+  echo "${SIGNET_JVM_FLAGS:--XX:+UseParallelGC -Xms512m -XX:+AlwaysPreTouch -XX:MetaspaceSize=128m}"
+}
