@@ -19,7 +19,6 @@ import io.signet.application.ListKeys;
 import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.LogInWithWallet;
-import io.signet.application.LoginBudget;
 import io.signet.application.PurgeReceipts;
 import io.signet.application.ReadAudit;
 import io.signet.application.ReadWalletToken;
@@ -31,7 +30,6 @@ import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
-import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
@@ -69,8 +67,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 /**
- * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
- * carry no framework annotation), this factory only exposes them.
+ * Hands out the use cases as beans: {@link UseCases} assembles every one of them by hand
+ * (application classes carry no framework annotation), this factory only gives it the ports and
+ * settings and exposes what it built. Only the request budget and the heartbeat are built here:
+ * they depend on how many instances run.
  */
 @Factory
 class UseCaseFactory {
@@ -99,7 +99,18 @@ class UseCaseFactory {
       SignatureVerifier verifier,
       SigningLog signingLog,
       PublicKeyForms publicKeyForms,
-      OrphanMarks orphanMarks) {
+      OrphanMarks orphanMarks,
+      DeploymentRecord deployment,
+      CustodyBinding custodyBinding,
+      SealedKeyUpgrade sealedKeyUpgrade,
+      DecryptedKeys decryptedKeys,
+      ServiceKeys serviceKeys,
+      ServiceKeyCustody serviceCustody,
+      Receipts receipts,
+      WalletSignatures walletSignatures,
+      WalletTokens walletTokens,
+      LoginNonces loginNonces,
+      LoginReplays loginReplays) {
     return new UseCases.Ports(
         tenants,
         apiKeys,
@@ -111,14 +122,48 @@ class UseCaseFactory {
         verifier,
         signingLog,
         publicKeyForms,
-        orphanMarks);
+        orphanMarks,
+        deployment,
+        custodyBinding,
+        sealedKeyUpgrade,
+        decryptedKeys,
+        serviceKeys,
+        serviceCustody,
+        receipts,
+        walletSignatures,
+        walletTokens,
+        loginNonces,
+        loginReplays);
+  }
+
+  /** How the use cases behave, from the service's settings. */
+  @Singleton
+  UseCases.Settings settings(
+      LifecycleSettings lifecycle,
+      ServiceKeySettings serviceKeys,
+      ReceiptSettings receipts,
+      WalletLoginSettings walletLogin,
+      WalletLoginBudgetSettings loginBudget) {
+    return new UseCases.Settings(
+        new UseCases.Lifecycle(lifecycle.claimGrace(), lifecycle.maxDestroyPerRun()),
+        new UseCases.ServiceKeyClaims(serviceKeys.claimGrace(), serviceKeys.startupWait()),
+        new UseCases.Receipting(receipts.enabled(), receipts.retention()),
+        new UseCases.WalletLogin(
+            walletLogin.policy(),
+            walletLogin.nonceTtl(),
+            loginBudget.perSecond(),
+            loginBudget.burst()));
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
   @Singleton
   UseCases useCases(
-      UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
-    return new UseCases(ports, clock, random, lifecycle.claimGrace(), lifecycle.maxDestroyPerRun());
+      UseCases.Ports ports,
+      UseCases.Settings settings,
+      Clock clock,
+      SecureRandom random,
+      ServiceInstance instance) {
+    return new UseCases(ports, settings, clock, random, instance);
   }
 
   @Singleton
@@ -236,130 +281,81 @@ class UseCaseFactory {
 
   /** Attestation reports' claims (DESIGN §5.3). */
   @Singleton
-  AttestKey attestKey(
-      ServiceKeys serviceKeys,
-      ServiceKeyCustody serviceCustody,
-      KeyVersions versions,
-      KeyCustody custody,
-      Clock clock,
-      ServiceInstance instance) {
-    return new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
-  }
-
-  /** The service keys, receipts and attestation (issue 9), assembled once in plain Java. */
-  @Singleton
-  ServiceUseCases serviceUseCases(
-      ServiceKeys keys,
-      ServiceKeyCustody custody,
-      Receipts receipts,
-      AuditLog audit,
-      Transactions tx,
-      Clock clock,
-      ServiceInstance instance,
-      ServiceKeySettings serviceKeys,
-      ReceiptSettings receiptSettings) {
-    return new ServiceUseCases(
-        new ServiceUseCases.Ports(keys, custody, receipts, audit, tx),
-        clock,
-        instance,
-        new ServiceUseCases.Settings(
-            serviceKeys.claimGrace(),
-            serviceKeys.startupWait(),
-            receiptSettings.enabled(),
-            receiptSettings.retention()));
+  AttestKey attestKey(UseCases core) {
+    return core.attestKey();
   }
 
   @Singleton
-  EnsureServiceKeys ensureServiceKeys(ServiceUseCases service) {
-    return service.ensureServiceKeys();
+  EnsureServiceKeys ensureServiceKeys(UseCases core) {
+    return core.ensureServiceKeys();
   }
 
   @Singleton
-  RotateServiceKey rotateServiceKey(ServiceUseCases service) {
-    return service.rotateServiceKey();
+  RotateServiceKey rotateServiceKey(UseCases core) {
+    return core.rotateServiceKey();
   }
 
   @Singleton
-  ListServiceKeys listServiceKeys(ServiceUseCases service) {
-    return service.listServiceKeys();
+  ListServiceKeys listServiceKeys(UseCases core) {
+    return core.listServiceKeys();
   }
 
   @Singleton
-  SignWithServiceKey signWithServiceKey(ServiceUseCases service) {
-    return service.signWithServiceKey();
+  SignWithServiceKey signWithServiceKey(UseCases core) {
+    return core.signWithServiceKey();
   }
 
   @Singleton
-  RecordReceipt recordReceipt(ServiceUseCases service) {
-    return service.recordReceipt();
+  RecordReceipt recordReceipt(UseCases core) {
+    return core.recordReceipt();
   }
 
   @Singleton
-  SignReceipt signReceipt(ServiceUseCases service) {
-    return service.signReceipt();
+  SignReceipt signReceipt(UseCases core) {
+    return core.signReceipt();
   }
 
   @Singleton
-  PurgeReceipts purgeReceipts(ServiceUseCases service) {
-    return service.purgeReceipts();
+  PurgeReceipts purgeReceipts(UseCases core) {
+    return core.purgeReceipts();
   }
 
   // Wallet login (DESIGN §6).
 
   @Singleton
-  LoginBudget loginBudget(WalletLoginBudgetSettings settings, Clock clock) {
-    return new LoginBudget(settings.perSecond(), settings.burst(), clock);
+  LogInWithWallet logInWithWallet(UseCases core) {
+    return core.logInWithWallet();
   }
 
   @Singleton
-  LogInWithWallet logInWithWallet(
-      WalletLoginSettings settings,
-      WalletSignatures signatures,
-      LoginReplays replays,
-      LoginNonces nonces,
-      WalletTokens tokens,
-      AuditLog audit,
-      LoginBudget budget,
-      Clock clock) {
-    return new LogInWithWallet(
-        settings.policy(), signatures, replays, nonces, tokens, audit, budget, clock);
+  IssueLoginNonce issueLoginNonce(UseCases core) {
+    return core.issueLoginNonce();
   }
 
   @Singleton
-  IssueLoginNonce issueLoginNonce(
-      LoginNonces nonces,
-      LoginBudget budget,
-      SecureRandom random,
-      WalletLoginSettings settings,
-      Clock clock) {
-    return new IssueLoginNonce(nonces, budget, random, settings.nonceTtl(), clock);
+  ReadWalletToken readWalletToken(UseCases core) {
+    return core.readWalletToken();
   }
 
   @Singleton
-  ReadWalletToken readWalletToken(WalletTokens tokens, WalletLoginSettings settings, Clock clock) {
-    return new ReadWalletToken(tokens, settings.issuer(), clock);
-  }
-
-  @Singleton
-  ForgetExpiredLogins forgetExpiredLogins(LoginReplays replays, LoginNonces nonces, Clock clock) {
-    return new ForgetExpiredLogins(replays, nonces, clock);
+  ForgetExpiredLogins forgetExpiredLogins(UseCases core) {
+    return core.forgetExpiredLogins();
   }
 
   // Deployment binding and key custody (DESIGN §8).
 
   @Singleton
-  BindDeployment bindDeployment(
-      DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
-    return new BindDeployment(database, token, custody);
+  BindDeployment bindDeployment(UseCases core) {
+    return core.bindDeployment();
   }
 
   @Singleton
-  ResealKeys resealKeys(KeyVersions versions, SealedKeyUpgrade upgrade) {
-    return new ResealKeys(versions, upgrade);
+  ResealKeys resealKeys(UseCases core) {
+    return core.resealKeys();
   }
 
   @Singleton
-  ForgetUnsignableKeys forgetUnsignableKeys(DecryptedKeys decrypted, KeyVersions versions) {
-    return new ForgetUnsignableKeys(decrypted, versions);
+  ForgetUnsignableKeys forgetUnsignableKeys(UseCases core) {
+    return core.forgetUnsignableKeys();
   }
 }

@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import io.signet.adapter.rest.RawHttp;
+import io.signet.application.ServiceInstance;
 import io.signet.application.UseCases;
 import io.signet.application.port.Transactions;
 import java.security.SecureRandom;
@@ -55,25 +56,12 @@ public final class SignetApp implements AutoCloseable {
    * transactions} and {@code clock}: for tests of failing commits and of time passing.
    */
   public UseCases useCasesWith(Transactions transactions, Clock clock) {
-    UseCases.Ports own = bean(UseCases.Ports.class);
-    LifecycleSettings lifecycle = bean(LifecycleSettings.class);
     return new UseCases(
-        new UseCases.Ports(
-            own.tenants(),
-            own.apiKeys(),
-            own.audit(),
-            transactions,
-            own.versions(),
-            own.policies(),
-            own.custody(),
-            own.verifier(),
-            own.signingLog(),
-            own.publicKeyForms(),
-            own.orphanMarks()),
+        bean(UseCases.Ports.class).withTransactions(transactions),
+        bean(UseCases.Settings.class),
         clock,
         new SecureRandom(),
-        lifecycle.claimGrace(),
-        lifecycle.maxDestroyPerRun());
+        bean(ServiceInstance.class));
   }
 
   /** Generates the first version of {@code algorithm} for the API key's tenant (keys:manage). */
