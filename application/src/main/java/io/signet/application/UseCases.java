@@ -76,16 +76,22 @@ public final class UseCases {
   private final ForgetExpiredLogins forgetExpiredLogins;
 
   /**
+   * @param tx the transaction boundary (given apart from the other ports, so that tests can make
+   *     commits fail)
    * @param clock every use case's time
    * @param random the source of API key secrets and login nonces
    * @param instance this process (it names service-key claims and appears in attestations)
    */
   public UseCases(
-      Ports ports, Settings settings, Clock clock, SecureRandom random, ServiceInstance instance) {
+      Ports ports,
+      Transactions tx,
+      Settings settings,
+      Clock clock,
+      SecureRandom random,
+      ServiceInstance instance) {
     KeyVersions versions = ports.versions();
     KeyCustody custody = ports.custody();
     AuditLog audit = ports.audit();
-    Transactions tx = ports.transactions();
     VersionMinting minting = new VersionMinting(versions, custody, audit, tx);
     VersionTransition transition = new VersionTransition(versions, audit, tx);
     createTenant = new CreateTenant(ports.tenants(), audit, tx, clock);
@@ -163,12 +169,14 @@ public final class UseCases {
     forgetExpiredLogins = new ForgetExpiredLogins(ports.loginReplays(), ports.loginNonces(), clock);
   }
 
-  /** The outbound ports the use cases run on: one list, as the adapters provide them. */
+  /**
+   * The outbound ports the use cases run on (all but the transactions), as the adapters provide
+   * them.
+   */
   public record Ports(
       Tenants tenants,
       ApiKeys apiKeys,
       AuditLog audit,
-      Transactions transactions,
       KeyVersions versions,
       KeyPolicies policies,
       KeyCustody custody,
@@ -186,35 +194,7 @@ public final class UseCases {
       WalletSignatures walletSignatures,
       WalletTokens walletTokens,
       LoginNonces loginNonces,
-      LoginReplays loginReplays) {
-
-    /** The same ports, but with {@code other} transactions (tests of failing commits). */
-    public Ports withTransactions(Transactions other) {
-      return new Ports(
-          tenants,
-          apiKeys,
-          audit,
-          other,
-          versions,
-          policies,
-          custody,
-          verifier,
-          signingLog,
-          publicKeyForms,
-          orphanMarks,
-          deployment,
-          custodyBinding,
-          sealedKeyUpgrade,
-          decryptedKeys,
-          serviceKeys,
-          serviceCustody,
-          receipts,
-          walletSignatures,
-          walletTokens,
-          loginNonces,
-          loginReplays);
-    }
-  }
+      LoginReplays loginReplays) {}
 
   /** How the use cases behave, by area. */
   public record Settings(

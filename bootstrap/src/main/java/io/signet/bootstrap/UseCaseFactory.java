@@ -1,6 +1,7 @@
 package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Import;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AttestKey;
@@ -38,29 +39,8 @@ import io.signet.application.SignWithServiceKey;
 import io.signet.application.TrackInstances;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
-import io.signet.application.port.ApiKeys;
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.CustodyBinding;
-import io.signet.application.port.DecryptedKeys;
-import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.Instances;
-import io.signet.application.port.KeyCustody;
-import io.signet.application.port.KeyPolicies;
-import io.signet.application.port.KeyVersions;
-import io.signet.application.port.LoginNonces;
-import io.signet.application.port.LoginReplays;
-import io.signet.application.port.OrphanMarks;
-import io.signet.application.port.PublicKeyForms;
-import io.signet.application.port.Receipts;
-import io.signet.application.port.SealedKeyUpgrade;
-import io.signet.application.port.ServiceKeyCustody;
-import io.signet.application.port.ServiceKeys;
-import io.signet.application.port.SignatureVerifier;
-import io.signet.application.port.SigningLog;
-import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
-import io.signet.application.port.WalletSignatures;
-import io.signet.application.port.WalletTokens;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -73,6 +53,7 @@ import java.time.ZoneOffset;
  * they depend on how many instances run.
  */
 @Factory
+@Import(classes = UseCases.Ports.class) // built from the adapters' beans, by its constructor
 class UseCaseFactory {
 
   /** Millisecond ticks: every stored and returned time has the precision the API shows. */
@@ -84,56 +65,6 @@ class UseCaseFactory {
   @Singleton
   SecureRandom secureRandom() {
     return new SecureRandom();
-  }
-
-  /** The ports as the adapters provide them. */
-  @Singleton
-  UseCases.Ports ports(
-      Tenants tenants,
-      ApiKeys apiKeys,
-      AuditLog audit,
-      Transactions tx,
-      KeyVersions versions,
-      KeyPolicies policies,
-      KeyCustody custody,
-      SignatureVerifier verifier,
-      SigningLog signingLog,
-      PublicKeyForms publicKeyForms,
-      OrphanMarks orphanMarks,
-      DeploymentRecord deployment,
-      CustodyBinding custodyBinding,
-      SealedKeyUpgrade sealedKeyUpgrade,
-      DecryptedKeys decryptedKeys,
-      ServiceKeys serviceKeys,
-      ServiceKeyCustody serviceCustody,
-      Receipts receipts,
-      WalletSignatures walletSignatures,
-      WalletTokens walletTokens,
-      LoginNonces loginNonces,
-      LoginReplays loginReplays) {
-    return new UseCases.Ports(
-        tenants,
-        apiKeys,
-        audit,
-        tx,
-        versions,
-        policies,
-        custody,
-        verifier,
-        signingLog,
-        publicKeyForms,
-        orphanMarks,
-        deployment,
-        custodyBinding,
-        sealedKeyUpgrade,
-        decryptedKeys,
-        serviceKeys,
-        serviceCustody,
-        receipts,
-        walletSignatures,
-        walletTokens,
-        loginNonces,
-        loginReplays);
   }
 
   /** How the use cases behave, from the service's settings. */
@@ -159,11 +90,12 @@ class UseCaseFactory {
   @Singleton
   UseCases useCases(
       UseCases.Ports ports,
+      Transactions tx,
       UseCases.Settings settings,
       Clock clock,
       SecureRandom random,
       ServiceInstance instance) {
-    return new UseCases(ports, settings, clock, random, instance);
+    return new UseCases(ports, tx, settings, clock, random, instance);
   }
 
   @Singleton

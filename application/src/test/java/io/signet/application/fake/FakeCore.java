@@ -6,18 +6,12 @@ import io.signet.application.port.SealedKeyUpgrade;
 import io.signet.application.port.Transactions;
 import io.signet.application.port.WalletSignatures;
 import io.signet.application.port.WalletTokens;
-import io.signet.domain.Bytes;
 import io.signet.domain.key.KeyForms;
-import io.signet.domain.key.KeyName;
-import io.signet.domain.wallet.EthereumAddress;
-import io.signet.domain.wallet.EthereumSignature;
-import io.signet.domain.wallet.WalletClaims;
 import io.signet.domain.wallet.WalletLoginPolicy;
-import io.signet.domain.wallet.WalletPublicKey;
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,7 +72,6 @@ public final class FakeCore {
         tenants,
         apiKeys,
         audit,
-        transactions,
         versions,
         policies,
         custody,
@@ -106,56 +99,20 @@ public final class FakeCore {
 
   /** Every use case over these fakes, but committing through {@code other}. */
   public UseCases useCases(Transactions other) {
-    return new UseCases(
-        ports().withTransactions(other), SETTINGS, clock, new SecureRandom(), INSTANCE);
+    return new UseCases(ports(), other, SETTINGS, clock, new SecureRandom(), INSTANCE);
   }
-
-  private static final NotFaked NOT_FAKED = new NotFaked();
 
   /** The ports no test over these fakes reaches: reaching one is a test's error. */
-  private static final class NotFaked implements WalletSignatures, WalletTokens, SealedKeyUpgrade {
-    private static IllegalStateException reached() {
-      return new IllegalStateException("this port has no in-memory fake (see FakeCore)");
-    }
+  private static final NotFaked NOT_FAKED =
+      (NotFaked)
+          Proxy.newProxyInstance(
+              FakeCore.class.getClassLoader(),
+              new Class<?>[] {NotFaked.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("toString")) return "not faked (see FakeCore)";
+                throw new IllegalStateException(
+                    method.getName() + ": this port has no in-memory fake (see FakeCore)");
+              });
 
-    @Override
-    public EthereumAddress address(WalletPublicKey key) {
-      throw reached();
-    }
-
-    @Override
-    public Optional<EthereumAddress> personalSigner(String message, EthereumSignature signature) {
-      throw reached();
-    }
-
-    @Override
-    public String checksummed(EthereumAddress address) {
-      throw reached();
-    }
-
-    @Override
-    public String issue(WalletClaims claims) {
-      throw reached();
-    }
-
-    @Override
-    public WalletClaims verify(String token) {
-      throw reached();
-    }
-
-    @Override
-    public boolean needsReseal(Bytes sealed) {
-      throw reached();
-    }
-
-    @Override
-    public Bytes reseal(KeyName name, Bytes sealed) {
-      throw reached();
-    }
-
-    @Override
-    public boolean retireSharedKey() {
-      throw reached();
-    }
-  }
+  private interface NotFaked extends WalletSignatures, WalletTokens, SealedKeyUpgrade {}
 }
