@@ -1,9 +1,6 @@
 package io.signet.application;
 
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.ServiceKeyCustody;
 import io.signet.application.port.ServiceKeys;
-import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
 import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.Invocation;
@@ -29,24 +26,13 @@ public final class EnsureServiceKeys {
   private final ServiceKeys keys;
   private final ServiceKeyMinting minting;
   private final Clock clock;
-  private final String instanceId;
-  private final Duration claimGrace;
   private final Duration waitAtMost;
 
-  public EnsureServiceKeys(
-      ServiceKeys keys,
-      ServiceKeyCustody custody,
-      AuditLog audit,
-      Transactions transactions,
-      Clock clock,
-      String instanceId,
-      Duration claimGrace,
-      Duration waitAtMost) {
+  /** {@code waitAtMost}: how long to wait for a key another instance is creating. */
+  EnsureServiceKeys(ServiceKeys keys, ServiceKeyMinting minting, Clock clock, Duration waitAtMost) {
     this.keys = keys;
-    this.minting = new ServiceKeyMinting(keys, custody, audit, transactions, clock);
+    this.minting = minting;
     this.clock = clock;
-    this.instanceId = instanceId;
-    this.claimGrace = claimGrace;
     this.waitAtMost = waitAtMost;
   }
 
@@ -67,18 +53,11 @@ public final class EnsureServiceKeys {
     while (true) {
       Optional<ServiceKey> existing = keys.current(purpose, algorithm);
       if (existing.isPresent()) return existing.get();
-      ServiceKeyName first = new ServiceKeyName(purpose, algorithm, 1);
-      Instant now = clock.instant();
-      if (keys.claim(first, instanceId, now)) {
-        return minting.mint(first, instanceId, AuditAction.SERVICE_KEY_GENERATED, invocation);
+      Optional<ServiceKeyName> claimed = minting.claim(new ServiceKeyName(purpose, algorithm, 1));
+      if (claimed.isPresent()) {
+        return minting.mint(claimed.get(), AuditAction.SERVICE_KEY_GENERATED, invocation);
       }
-      Optional<ServiceKeys.Claim> pending = keys.pending(purpose, algorithm);
-      if (pending.isPresent()
-          && keys.takeOver(pending.get().name(), instanceId, now.minus(claimGrace), now)) {
-        return minting.mint(
-            pending.get().name(), instanceId, AuditAction.SERVICE_KEY_GENERATED, invocation);
-      }
-      if (now.isAfter(deadline)) {
+      if (clock.instant().isAfter(deadline)) {
         throw new SignetException.Unavailable(
             "no current "
                 + purpose.wireName()

@@ -39,12 +39,15 @@ class AttestKeyTest {
     FakeServiceKeyCustody serviceCustody = new FakeServiceKeyCustody();
     new EnsureServiceKeys(
             serviceKeys,
-            serviceCustody,
-            new InMemoryAuditLog(),
-            new DirectTransactions(),
+            new ServiceKeyMinting(
+                serviceKeys,
+                serviceCustody,
+                new InMemoryAuditLog(),
+                new DirectTransactions(),
+                clock,
+                "test",
+                Duration.ofMinutes(2)),
             clock,
-            "test",
-            Duration.ofMinutes(2),
             Duration.ofSeconds(10))
         .ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
     attest =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.fake.DirectTransactions;
+import io.signet.application.fake.FakeCore;
 import io.signet.application.fake.FakeKeyCustody;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryKeyPolicies;
@@ -54,13 +55,14 @@ class KeyLifecycleTest {
           return now.get();
         }
       };
-  private final InMemoryTenants tenants = new InMemoryTenants();
-  private final InMemoryKeyVersions versions = new InMemoryKeyVersions(clock);
-  private final InMemoryOrphanMarks marks = new InMemoryOrphanMarks(clock);
-  private final InMemoryKeyPolicies policies = new InMemoryKeyPolicies();
-  private final FakeKeyCustody custody = new FakeKeyCustody();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final DirectTransactions tx = new DirectTransactions();
+  private final FakeCore fakes = new FakeCore(clock);
+  private final InMemoryTenants tenants = fakes.tenants;
+  private final InMemoryKeyVersions versions = fakes.versions;
+  private final InMemoryOrphanMarks marks = fakes.orphanMarks;
+  private final InMemoryKeyPolicies policies = fakes.policies;
+  private final FakeKeyCustody custody = fakes.custody;
+  private final InMemoryAuditLog audit = fakes.audit;
+  private final DirectTransactions tx = fakes.transactions;
   private final UseCases core = core(tx);
   private final GenerateKey generate = core.generateKey();
   private final RotateKey rotate = core.rotateKey();
@@ -72,23 +74,7 @@ class KeyLifecycleTest {
 
   /** The use cases over this test's fakes, committing through {@code transactions}. */
   private UseCases core(io.signet.application.port.Transactions transactions) {
-    return new UseCases(
-        new UseCases.Ports(
-            tenants,
-            new io.signet.application.fake.InMemoryApiKeys(),
-            audit,
-            transactions,
-            versions,
-            policies,
-            custody,
-            custody.verifier(),
-            new io.signet.application.fake.InMemorySigningLog(),
-            key -> io.signet.domain.key.KeyForms.none(),
-            marks),
-        clock,
-        new java.security.SecureRandom(),
-        Duration.ofMinutes(2),
-        100);
+    return fakes.useCases(transactions);
   }
 
   @BeforeEach

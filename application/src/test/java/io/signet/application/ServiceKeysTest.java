@@ -33,20 +33,16 @@ class ServiceKeysTest {
   private final Clock clock = Clock.systemUTC();
 
   private EnsureServiceKeys ensure(String instance) {
-    return new EnsureServiceKeys(
-        keys,
-        custody,
-        audit,
-        new DirectTransactions(),
-        clock,
-        instance,
-        Duration.ofMinutes(2),
-        Duration.ofSeconds(30));
+    return new EnsureServiceKeys(keys, minting(instance), clock, Duration.ofSeconds(30));
   }
 
   private RotateServiceKey rotate() {
-    return new RotateServiceKey(
-        keys, custody, audit, new DirectTransactions(), clock, "a", Duration.ofMinutes(2));
+    return new RotateServiceKey(keys, minting("a"));
+  }
+
+  private ServiceKeyMinting minting(String instance) {
+    return new ServiceKeyMinting(
+        keys, custody, audit, new DirectTransactions(), clock, instance, Duration.ofMinutes(2));
   }
 
   @Test

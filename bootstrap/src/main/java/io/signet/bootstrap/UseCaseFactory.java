@@ -1,6 +1,7 @@
 package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Import;
 import io.signet.application.ApplyKeyPolicies;
 import io.signet.application.ArchiveKey;
 import io.signet.application.AttestKey;
@@ -19,7 +20,6 @@ import io.signet.application.ListKeys;
 import io.signet.application.ListServiceKeys;
 import io.signet.application.ListTenants;
 import io.signet.application.LogInWithWallet;
-import io.signet.application.LoginBudget;
 import io.signet.application.PurgeReceipts;
 import io.signet.application.ReadAudit;
 import io.signet.application.ReadWalletToken;
@@ -31,7 +31,6 @@ import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.RotateServiceKey;
 import io.signet.application.ServiceInstance;
-import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
@@ -40,39 +39,21 @@ import io.signet.application.SignWithServiceKey;
 import io.signet.application.TrackInstances;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
-import io.signet.application.port.ApiKeys;
-import io.signet.application.port.AuditLog;
-import io.signet.application.port.CustodyBinding;
-import io.signet.application.port.DecryptedKeys;
-import io.signet.application.port.DeploymentRecord;
 import io.signet.application.port.Instances;
-import io.signet.application.port.KeyCustody;
-import io.signet.application.port.KeyPolicies;
-import io.signet.application.port.KeyVersions;
-import io.signet.application.port.LoginNonces;
-import io.signet.application.port.LoginReplays;
-import io.signet.application.port.OrphanMarks;
-import io.signet.application.port.PublicKeyForms;
-import io.signet.application.port.Receipts;
-import io.signet.application.port.SealedKeyUpgrade;
-import io.signet.application.port.ServiceKeyCustody;
-import io.signet.application.port.ServiceKeys;
-import io.signet.application.port.SignatureVerifier;
-import io.signet.application.port.SigningLog;
-import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
-import io.signet.application.port.WalletSignatures;
-import io.signet.application.port.WalletTokens;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 /**
- * Hands out the use cases as beans: {@link UseCases} assembles them by hand (application classes
- * carry no framework annotation), this factory only exposes them.
+ * Hands out the use cases as beans: {@link UseCases} assembles every one of them by hand
+ * (application classes carry no framework annotation), this factory only gives it the ports and
+ * settings and exposes what it built. Only the request budget and the heartbeat are built here:
+ * they depend on how many instances run.
  */
 @Factory
+@Import(classes = UseCases.Ports.class) // built from the adapters' beans, by its constructor
 class UseCaseFactory {
 
   /** Millisecond ticks: every stored and returned time has the precision the API shows. */
@@ -86,39 +67,35 @@ class UseCaseFactory {
     return new SecureRandom();
   }
 
-  /** The ports as the adapters provide them. */
+  /** How the use cases behave, from the service's settings. */
   @Singleton
-  UseCases.Ports ports(
-      Tenants tenants,
-      ApiKeys apiKeys,
-      AuditLog audit,
-      Transactions tx,
-      KeyVersions versions,
-      KeyPolicies policies,
-      KeyCustody custody,
-      SignatureVerifier verifier,
-      SigningLog signingLog,
-      PublicKeyForms publicKeyForms,
-      OrphanMarks orphanMarks) {
-    return new UseCases.Ports(
-        tenants,
-        apiKeys,
-        audit,
-        tx,
-        versions,
-        policies,
-        custody,
-        verifier,
-        signingLog,
-        publicKeyForms,
-        orphanMarks);
+  UseCases.Settings settings(
+      LifecycleSettings lifecycle,
+      ServiceKeySettings serviceKeys,
+      ReceiptSettings receipts,
+      WalletLoginSettings walletLogin,
+      WalletLoginBudgetSettings loginBudget) {
+    return new UseCases.Settings(
+        new UseCases.Lifecycle(lifecycle.claimGrace(), lifecycle.maxDestroyPerRun()),
+        new UseCases.ServiceKeyClaims(serviceKeys.claimGrace(), serviceKeys.startupWait()),
+        new UseCases.Receipting(receipts.enabled(), receipts.retention()),
+        new UseCases.WalletLogin(
+            walletLogin.policy(),
+            walletLogin.nonceTtl(),
+            loginBudget.perSecond(),
+            loginBudget.burst()));
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */
   @Singleton
   UseCases useCases(
-      UseCases.Ports ports, Clock clock, SecureRandom random, LifecycleSettings lifecycle) {
-    return new UseCases(ports, clock, random, lifecycle.claimGrace(), lifecycle.maxDestroyPerRun());
+      UseCases.Ports ports,
+      Transactions tx,
+      UseCases.Settings settings,
+      Clock clock,
+      SecureRandom random,
+      ServiceInstance instance) {
+    return new UseCases(ports, tx, settings, clock, random, instance);
   }
 
   @Singleton
@@ -236,130 +213,81 @@ class UseCaseFactory {
 
   /** Attestation reports' claims (DESIGN §5.3). */
   @Singleton
-  AttestKey attestKey(
-      ServiceKeys serviceKeys,
-      ServiceKeyCustody serviceCustody,
-      KeyVersions versions,
-      KeyCustody custody,
-      Clock clock,
-      ServiceInstance instance) {
-    return new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
-  }
-
-  /** The service keys, receipts and attestation (issue 9), assembled once in plain Java. */
-  @Singleton
-  ServiceUseCases serviceUseCases(
-      ServiceKeys keys,
-      ServiceKeyCustody custody,
-      Receipts receipts,
-      AuditLog audit,
-      Transactions tx,
-      Clock clock,
-      ServiceInstance instance,
-      ServiceKeySettings serviceKeys,
-      ReceiptSettings receiptSettings) {
-    return new ServiceUseCases(
-        new ServiceUseCases.Ports(keys, custody, receipts, audit, tx),
-        clock,
-        instance,
-        new ServiceUseCases.Settings(
-            serviceKeys.claimGrace(),
-            serviceKeys.startupWait(),
-            receiptSettings.enabled(),
-            receiptSettings.retention()));
+  AttestKey attestKey(UseCases core) {
+    return core.attestKey();
   }
 
   @Singleton
-  EnsureServiceKeys ensureServiceKeys(ServiceUseCases service) {
-    return service.ensureServiceKeys();
+  EnsureServiceKeys ensureServiceKeys(UseCases core) {
+    return core.ensureServiceKeys();
   }
 
   @Singleton
-  RotateServiceKey rotateServiceKey(ServiceUseCases service) {
-    return service.rotateServiceKey();
+  RotateServiceKey rotateServiceKey(UseCases core) {
+    return core.rotateServiceKey();
   }
 
   @Singleton
-  ListServiceKeys listServiceKeys(ServiceUseCases service) {
-    return service.listServiceKeys();
+  ListServiceKeys listServiceKeys(UseCases core) {
+    return core.listServiceKeys();
   }
 
   @Singleton
-  SignWithServiceKey signWithServiceKey(ServiceUseCases service) {
-    return service.signWithServiceKey();
+  SignWithServiceKey signWithServiceKey(UseCases core) {
+    return core.signWithServiceKey();
   }
 
   @Singleton
-  RecordReceipt recordReceipt(ServiceUseCases service) {
-    return service.recordReceipt();
+  RecordReceipt recordReceipt(UseCases core) {
+    return core.recordReceipt();
   }
 
   @Singleton
-  SignReceipt signReceipt(ServiceUseCases service) {
-    return service.signReceipt();
+  SignReceipt signReceipt(UseCases core) {
+    return core.signReceipt();
   }
 
   @Singleton
-  PurgeReceipts purgeReceipts(ServiceUseCases service) {
-    return service.purgeReceipts();
+  PurgeReceipts purgeReceipts(UseCases core) {
+    return core.purgeReceipts();
   }
 
   // Wallet login (DESIGN §6).
 
   @Singleton
-  LoginBudget loginBudget(WalletLoginBudgetSettings settings, Clock clock) {
-    return new LoginBudget(settings.perSecond(), settings.burst(), clock);
+  LogInWithWallet logInWithWallet(UseCases core) {
+    return core.logInWithWallet();
   }
 
   @Singleton
-  LogInWithWallet logInWithWallet(
-      WalletLoginSettings settings,
-      WalletSignatures signatures,
-      LoginReplays replays,
-      LoginNonces nonces,
-      WalletTokens tokens,
-      AuditLog audit,
-      LoginBudget budget,
-      Clock clock) {
-    return new LogInWithWallet(
-        settings.policy(), signatures, replays, nonces, tokens, audit, budget, clock);
+  IssueLoginNonce issueLoginNonce(UseCases core) {
+    return core.issueLoginNonce();
   }
 
   @Singleton
-  IssueLoginNonce issueLoginNonce(
-      LoginNonces nonces,
-      LoginBudget budget,
-      SecureRandom random,
-      WalletLoginSettings settings,
-      Clock clock) {
-    return new IssueLoginNonce(nonces, budget, random, settings.nonceTtl(), clock);
+  ReadWalletToken readWalletToken(UseCases core) {
+    return core.readWalletToken();
   }
 
   @Singleton
-  ReadWalletToken readWalletToken(WalletTokens tokens, WalletLoginSettings settings, Clock clock) {
-    return new ReadWalletToken(tokens, settings.issuer(), clock);
-  }
-
-  @Singleton
-  ForgetExpiredLogins forgetExpiredLogins(LoginReplays replays, LoginNonces nonces, Clock clock) {
-    return new ForgetExpiredLogins(replays, nonces, clock);
+  ForgetExpiredLogins forgetExpiredLogins(UseCases core) {
+    return core.forgetExpiredLogins();
   }
 
   // Deployment binding and key custody (DESIGN §8).
 
   @Singleton
-  BindDeployment bindDeployment(
-      DeploymentRecord database, CustodyBinding token, KeyCustody custody) {
-    return new BindDeployment(database, token, custody);
+  BindDeployment bindDeployment(UseCases core) {
+    return core.bindDeployment();
   }
 
   @Singleton
-  ResealKeys resealKeys(KeyVersions versions, SealedKeyUpgrade upgrade) {
-    return new ResealKeys(versions, upgrade);
+  ResealKeys resealKeys(UseCases core) {
+    return core.resealKeys();
   }
 
   @Singleton
-  ForgetUnsignableKeys forgetUnsignableKeys(DecryptedKeys decrypted, KeyVersions versions) {
-    return new ForgetUnsignableKeys(decrypted, versions);
+  ForgetUnsignableKeys forgetUnsignableKeys(UseCases core) {
+    return core.forgetUnsignableKeys();
   }
 }

@@ -1,5 +1,6 @@
 package io.signet.bootstrap;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,9 +20,9 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,21 +36,15 @@ class AttestationIT {
       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
   private static final String OTHER_NONCE =
       "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static String apiKey;
   private static String verifyOnly;
 
   @BeforeAll
   static void start() {
-    app = SignetApp.start();
     apiKey = app.tenantWithKey("attested", "keys:manage", "sign", "receipts:read")[1];
     verifyOnly = app.tenantWithKey("attested-reader", "verify")[1];
     app.generateKey(apiKey, "Dilithium3");
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   static RawReply get(String path) {
@@ -97,13 +92,7 @@ class AttestationIT {
       assertThat(objects).as(algo + " objects").isNotEmpty();
       for (Map<String, Object> object : objects) {
         Map<String, Object> attributes = (Map<String, Object>) object.get("attributes");
-        assertThat(attributes)
-            .as(algo + " " + object.get("label"))
-            .containsEntry("CKA_SENSITIVE", true)
-            .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-            .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-            .containsEntry("CKA_LOCAL", true)
-            .containsEntry("CKA_EXTRACTABLE", false)
+        assertKeptInTheToken(algo + " " + object.get("label"), attributes)
             .containsEntry("CKA_TOKEN", true);
       }
       if (algo.equals("ml-dsa")) {

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The classical key types through the running service (PostgreSQL with every migration, SoftHSM2):
@@ -28,12 +28,11 @@ import org.junit.jupiter.api.Test;
 class ClassicalKeysEndToEndIT {
   private static final byte[] MESSAGE = "ship it".getBytes(StandardCharsets.UTF_8);
   private static final String MESSAGE_B64 = Base64.getEncoder().encodeToString(MESSAGE);
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static Map<String, String> caller;
 
   @BeforeAll
   static void start() {
-    app = SignetApp.start();
     String[] tenantAndKey =
         app.tenantWithKey("classical", "sign", "verify", "keys:manage", "keys:read");
     caller = Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
@@ -44,11 +43,6 @@ class ClassicalKeysEndToEndIT {
       assertThat(generated.status()).as(generated.body()).isEqualTo(201);
       assertThat(generated.data()).containsEntry("protection", "hsm");
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @SuppressWarnings("unchecked")
@@ -63,6 +57,11 @@ class ClassicalKeysEndToEndIT {
     var reply = app.http.send("POST", "/api/v1/signature/" + route, caller, body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return (String) reply.data().get("signature");
+  }
+
+  /** {@code {"message": MESSAGE, "key_version": 1, …}} with {@code fields} (JSON members). */
+  private static String messageBody(String fields) {
+    return "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1," + fields + "}";
   }
 
   private static boolean verify(String route, String body) {
@@ -108,32 +107,21 @@ class ClassicalKeysEndToEndIT {
     Map<String, Object> key = listed("ECDSA-secp256k1");
     assertThat((String) key.get("address")).matches("0x[0-9a-fA-F]{40}");
     String signature =
-        sign(
-            "sign",
-            "{\"message\":\""
-                + MESSAGE_B64
-                + "\",\"key_version\":1,"
-                + "\"algorithm\":\"ECDSA-secp256k1\",\"format\":\"ethereum\"}");
+        sign("sign", messageBody("\"algorithm\":\"ECDSA-secp256k1\",\"format\":\"ethereum\""));
     assertThat(Base64.getDecoder().decode(signature)).hasSize(65);
     assertThat(
             verify(
                 "verify",
-                "{\"message\":\""
-                    + MESSAGE_B64
-                    + "\",\"key_version\":1,"
-                    + "\"algorithm\":\"ECDSA-secp256k1\",\"format\":\"ethereum\",\"signature\":\""
-                    + signature
-                    + "\"}"))
+                messageBody(
+                    "\"algorithm\":\"ECDSA-secp256k1\",\"format\":\"ethereum\",\"signature\":\""
+                        + signature
+                        + "\"")))
         .isTrue();
     assertThat(
             verify(
                 "verify",
-                "{\"message\":\""
-                    + MESSAGE_B64
-                    + "\",\"key_version\":1,"
-                    + "\"algorithm\":\"ECDSA-secp256k1\",\"signature\":\""
-                    + signature
-                    + "\"}"))
+                messageBody(
+                    "\"algorithm\":\"ECDSA-secp256k1\",\"signature\":\"" + signature + "\"")))
         .as("an ethereum signature is not a der one")
         .isFalse();
   }
@@ -145,10 +133,7 @@ class ClassicalKeysEndToEndIT {
             "POST",
             "/api/v1/signature/sign",
             caller,
-            "{\"message\":\""
-                + MESSAGE_B64
-                + "\",\"key_version\":1,"
-                + "\"algorithm\":\"ECDSA-P256\",\"format\":\"ethereum\"}");
+            messageBody("\"algorithm\":\"ECDSA-P256\",\"format\":\"ethereum\""));
     assertThat(ethereumOnP256.status()).isEqualTo(400);
     assertThat(ethereumOnP256.body()).contains("ERR_SIG_001").contains("not valid for ECDSA-P256");
     var hashOnEd25519 =

@@ -8,7 +8,6 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,6 @@ import org.junit.jupiter.api.Test;
  * second (the re-check; the cache's own expiry is minutes).
  */
 class DecryptedKeysAcrossInstancesIT {
-
-  private static int sign(SignetApp app, String apiKey, int version) {
-    String message =
-        Base64.getEncoder()
-            .encodeToString("cached".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return app.http
-        .send(
-            "POST",
-            "/api/v1/signature/sign",
-            Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-            "{\"message\":\"" + message + "\",\"key_version\":" + version + "}")
-        .status();
-  }
 
   @Test
   void aRotationOnOneInstanceDropsTheRetiredKeyFromTheOthersCache() throws Exception {
@@ -43,8 +29,8 @@ class DecryptedKeysAcrossInstancesIT {
           .isEqualTo(201);
       KeyName v1 =
           new KeyName(new TenantId(UUID.fromString(tenantAndKey[0])), Algorithm.DILITHIUM3, 1);
-      assertThat(sign(a, tenantAndKey[1], 1)).isEqualTo(200);
-      assertThat(sign(b, tenantAndKey[1], 1)).isEqualTo(200);
+      assertThat(a.sign(tenantAndKey[1], null, 1, "cached")).isEqualTo(200);
+      assertThat(b.sign(tenantAndKey[1], null, 1, "cached")).isEqualTo(200);
       DecryptedKeyCache cacheOfA = a.bean(DecryptedKeyCache.class);
       DecryptedKeyCache cacheOfB = b.bean(DecryptedKeyCache.class);
       assertThat(cacheOfA.held()).contains(v1);
@@ -59,7 +45,7 @@ class DecryptedKeysAcrossInstancesIT {
       }
       assertThat(cacheOfB.held()).as("instance b forgot the retired key").doesNotContain(v1);
       assertThat(cacheOfA.held()).as("and so did instance a").doesNotContain(v1);
-      assertThat(sign(b, tenantAndKey[1], 2)).isEqualTo(200);
+      assertThat(b.sign(tenantAndKey[1], null, 2, "cached")).isEqualTo(200);
     }
   }
 }

@@ -26,13 +26,7 @@ class DeploymentBindingIT {
       throws Exception {
     try (SignetApp app = SignetApp.start()) {
       String apiKey = app.tenantWithKey("bound", "keys:manage")[1];
-      var generated =
-          app.http.send(
-              "POST",
-              "/api/v1/kms/keys/generate",
-              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-              "{\"algorithm\":\"Composite-ML-DSA\"}");
-      assertThat(generated.status()).isEqualTo(201);
+      app.generateKey(apiKey, "Composite-ML-DSA");
     }
     String emptyDatabase = createEmptyDatabase();
     int before = TokenObjectCount.count();

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /metrics} after real traffic (signatures, verifications, a rate-limit rejection, an
@@ -31,13 +31,15 @@ class MetricsIT {
   private static final Pattern BY = Pattern.compile("by \\(([^)]*)\\)");
   private static final Pattern LABEL_LIST = Pattern.compile(",");
   private static final Pattern SELECTOR_LABEL = Pattern.compile("[{,]\\s*([a-z_]+)\\s*=");
-  private static SignetApp app;
+
+  @RegisterExtension
+  static final SignetApp app = SignetApp.start(Map.of("signet.rate-limit.free-per-second", 5));
+
   private static String scrape;
   private static String tenantId;
 
   @BeforeAll
   static void traffic() throws Exception {
-    app = SignetApp.start(Map.of("signet.rate-limit.free-per-second", 5));
     String[] standard = app.tenantWithKey("metrics", "sign", "verify", "keys:manage");
     tenantId = standard[0];
     Map<String, String> caller =
@@ -106,11 +108,6 @@ class MetricsIT {
       if (scrape.contains("signet_readiness{")) break;
       Thread.sleep(200);
     } while (System.nanoTime() < deadline);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static void ok(RawHttp.Reply reply, int status) {

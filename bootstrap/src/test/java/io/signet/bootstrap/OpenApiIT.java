@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /openapi.yaml} is a valid OpenAPI 3.1 document that names exactly the routes the server
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT {
   private static final String DOC_ID = "urn:signet:openapi";
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static String yaml;
   private static JsonNode doc;
   private static SchemaRegistry schemas;
@@ -40,7 +40,6 @@ class OpenApiIT {
 
   @BeforeAll
   static void start() throws Exception {
-    app = SignetApp.start();
     RawHttp.Reply reply = app.http.send("GET", "/openapi.yaml", Map.of(), (String) null);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Content-Type")).startsWith("application/yaml");
@@ -50,11 +49,6 @@ class OpenApiIT {
     schemas =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOC_ID, json)));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test

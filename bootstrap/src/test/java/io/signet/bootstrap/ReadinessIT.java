@@ -82,13 +82,7 @@ class ReadinessIT {
       Files.writeString(pinFile, token.pin());
       assertThat(awaitReadiness(app.http, 200)).isEqualTo(200);
       String apiKey = app.tenantWithKey("after-hsm", "keys:manage")[1];
-      var generated =
-          app.http.send(
-              "POST",
-              "/api/v1/kms/keys/generate",
-              Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-              "{\"algorithm\":\"Composite-ML-DSA\"}");
-      assertThat(generated.status()).isEqualTo(201);
+      app.generateKey(apiKey, "Composite-ML-DSA");
     }
   }
 

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
@@ -36,14 +36,13 @@ import org.web3j.crypto.Sign;
  * ML-DSA).
  */
 class ReceiptsEndToEndIT {
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static String apiKey;
   private static String otherKey;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    app = SignetApp.start();
     apiKey = app.tenantWithKey("receipts", "sign", "keys:manage", "receipts:read")[1];
     otherKey = app.tenantWithKey("someone-else", "receipts:read")[1];
     var generated =
@@ -53,11 +52,6 @@ class ReceiptsEndToEndIT {
             Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
             "{\"algorithm\":\"Dilithium3\"}");
     assertThat(generated.status()).as(generated.body()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @SuppressWarnings("ArrayRecordComponent") // a test value: the exact bytes, never compared
@@ -119,6 +113,22 @@ class ReceiptsEndToEndIT {
     return signed;
   }
 
+  /** The receipt ({@code algo}: its signing_algo) of a new signing, checked to quote it. */
+  private static Map<String, Object> receiptOfASigning(String algo) throws Exception {
+    Exchanged signed = signSomething();
+    Map<String, Object> body = receipt(signed.requestId(), algo, apiKey).json();
+    assertThat(body).containsEntry("text", expectedText(signed));
+    return body;
+  }
+
+  /** Whether {@code verifier} with {@code key} accepts the receipt's signature of its text. */
+  private static boolean verifies(Signature verifier, PublicKey key, Map<String, Object> body)
+      throws Exception {
+    verifier.initVerify(key);
+    verifier.update(((String) body.get("text")).getBytes(StandardCharsets.UTF_8));
+    return verifier.verify(signatureBytes(body));
+  }
+
   private static byte[] signatureBytes(Map<String, Object> body) {
     String hex = (String) body.get("signature");
     assertThat(hex).startsWith("0x");
@@ -154,9 +164,7 @@ class ReceiptsEndToEndIT {
 
   @Test
   void anEcdsaP256ReceiptVerifiesWithTheJdkAndNamesItsCompressedKey() throws Exception {
-    Exchanged signed = signSomething();
-    Map<String, Object> body = receipt(signed.requestId(), "ecdsa-p256", apiKey).json();
-    assertThat(body).containsEntry("text", expectedText(signed));
+    Map<String, Object> body = receiptOfASigning("ecdsa-p256");
     String address = (String) body.get("signing_address");
     PublicKey key = publicKey("ecdsa-p256", "EC", address);
     byte[] point = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
@@ -165,39 +173,27 @@ class ReceiptsEndToEndIT {
     assertThat(address).isEqualTo("0x" + HexFormat.of().formatHex(compressed));
     byte[] rs = signatureBytes(body);
     assertThat(rs).hasSize(64);
-    Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-    verifier.initVerify(key);
-    verifier.update(((String) body.get("text")).getBytes(StandardCharsets.UTF_8));
-    assertThat(verifier.verify(rs)).isTrue();
+    assertThat(verifies(Signature.getInstance("SHA256withECDSAinP1363Format"), key, body)).isTrue();
   }
 
   @Test
   void anRsaReceiptVerifiesAsPssWithTheJdk() throws Exception {
-    Exchanged signed = signSomething();
-    Map<String, Object> body = receipt(signed.requestId(), "rsa", apiKey).json();
-    assertThat(body).containsEntry("text", expectedText(signed));
+    Map<String, Object> body = receiptOfASigning("rsa");
     String address = (String) body.get("signing_address");
     PublicKey key = publicKey("rsa", "RSA", address);
     assertThat(address).isEqualTo(spkiAddress(key));
     Signature verifier = Signature.getInstance("RSASSA-PSS");
     verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-    verifier.initVerify(key);
-    verifier.update(((String) body.get("text")).getBytes(StandardCharsets.UTF_8));
-    assertThat(verifier.verify(signatureBytes(body))).isTrue();
+    assertThat(verifies(verifier, key, body)).isTrue();
   }
 
   @Test
   void anMlDsaReceiptVerifiesWithTheJdk() throws Exception {
-    Exchanged signed = signSomething();
-    Map<String, Object> body = receipt(signed.requestId(), "ml-dsa", apiKey).json();
-    assertThat(body).containsEntry("text", expectedText(signed));
+    Map<String, Object> body = receiptOfASigning("ml-dsa");
     String address = (String) body.get("signing_address");
     PublicKey key = publicKey("ml-dsa", "ML-DSA", address);
     assertThat(address).isEqualTo(spkiAddress(key));
-    Signature verifier = Signature.getInstance("ML-DSA");
-    verifier.initVerify(key);
-    verifier.update(((String) body.get("text")).getBytes(StandardCharsets.UTF_8));
-    assertThat(verifier.verify(signatureBytes(body))).isTrue();
+    assertThat(verifies(Signature.getInstance("ML-DSA"), key, body)).isTrue();
   }
 
   @Test

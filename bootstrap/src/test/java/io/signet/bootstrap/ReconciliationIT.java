@@ -22,16 +22,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §8 on PostgreSQL and SoftHSM2: reconciliation destroys an HSM object only when no row, no
@@ -39,17 +36,7 @@ import org.junit.jupiter.api.Test;
  * ambiguous commit never loses a key that was committed.
  */
 class ReconciliationIT {
-  private static SignetApp app;
-
-  @BeforeAll
-  static void start() {
-    app = SignetApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final SignetApp app = SignetApp.start();
 
   private static ReconcileKeyCustody reconcile(KeyVersions versions, int cap) {
     return new ReconcileKeyCustody(
@@ -67,20 +54,7 @@ class ReconciliationIT {
   }
 
   private static int sign(String apiKey, int version) {
-    String message =
-        Base64.getEncoder()
-            .encodeToString("still here".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return app.http
-        .send(
-            "POST",
-            "/api/v1/signature/sign",
-            Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
-            "{\"message\":\""
-                + message
-                + "\",\"key_version\":"
-                + version
-                + ",\"algorithm\":\"Composite-ML-DSA\"}")
-        .status();
+    return app.sign(apiKey, "Composite-ML-DSA", version, "still here");
   }
 
   @Test

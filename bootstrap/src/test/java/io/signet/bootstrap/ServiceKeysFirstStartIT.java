@@ -139,22 +139,8 @@ class ServiceKeysFirstStartIT {
   }
 
   private Path newToken(String label, String pin) throws Exception {
-    Path tokens = Files.createDirectories(dir.resolve("tokens"));
     Path conf = dir.resolve("softhsm2.conf");
-    Files.writeString(
-        conf,
-        "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-    run(
-        conf,
-        "softhsm2-util",
-        "--init-token",
-        "--free",
-        "--label",
-        label,
-        "--pin",
-        pin,
-        "--so-pin",
-        "so-" + pin);
+    SoftHsmTestToken.initialize(conf, label, pin);
     return conf;
   }
 

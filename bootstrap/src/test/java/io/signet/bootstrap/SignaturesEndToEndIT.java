@@ -18,9 +18,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.CompositePublicKey;
 import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signatures from the running service (PostgreSQL, SoftHSM2) verified outside Signet: the JDK's
@@ -31,13 +31,12 @@ class SignaturesEndToEndIT {
   private static final byte[] MESSAGE =
       "release 4.2.0 artefact digest".getBytes(StandardCharsets.UTF_8);
   private static final String MESSAGE_B64 = Base64.getEncoder().encodeToString(MESSAGE);
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static Map<String, String> caller;
   private static String tenant;
 
   @BeforeAll
   static void start() {
-    app = SignetApp.start();
     String[] tenantAndKey =
         app.tenantWithKey("signatures", "sign", "verify", "keys:manage", "keys:read");
     tenant = tenantAndKey[0];
@@ -45,11 +44,6 @@ class SignaturesEndToEndIT {
     app.http.send("POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Dilithium3\"}");
     app.http.send(
         "POST", "/api/v1/kms/keys/generate", caller, "{\"algorithm\":\"Composite-ML-DSA\"}");
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static java.security.Provider bc() {

@@ -5,18 +5,27 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import io.signet.adapter.rest.RawHttp;
+import io.signet.application.ServiceInstance;
 import io.signet.application.UseCases;
 import io.signet.application.port.Transactions;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A whole Signet in this JVM, as the jar wires it, on the Testcontainers PostgreSQL and the run's
  * SoftHSM2 token, listening on a free port.
+ *
+ * <p>A test class that shares one Signet among its tests holds it as {@code @RegisterExtension
+ * static final SignetApp app = SignetApp.start();}: started when the class is first used, closed
+ * after its last test.
  */
-public final class SignetApp implements AutoCloseable {
+public final class SignetApp implements AutoCloseable, AfterAllCallback {
   public static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef01234567";
   public static final Map<String, String> AS_ADMIN_JSON =
       Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
@@ -55,25 +64,32 @@ public final class SignetApp implements AutoCloseable {
    * transactions} and {@code clock}: for tests of failing commits and of time passing.
    */
   public UseCases useCasesWith(Transactions transactions, Clock clock) {
-    UseCases.Ports own = bean(UseCases.Ports.class);
-    LifecycleSettings lifecycle = bean(LifecycleSettings.class);
     return new UseCases(
-        new UseCases.Ports(
-            own.tenants(),
-            own.apiKeys(),
-            own.audit(),
-            transactions,
-            own.versions(),
-            own.policies(),
-            own.custody(),
-            own.verifier(),
-            own.signingLog(),
-            own.publicKeyForms(),
-            own.orphanMarks()),
+        bean(UseCases.Ports.class),
+        transactions,
+        bean(UseCases.Settings.class),
         clock,
         new SecureRandom(),
-        lifecycle.claimGrace(),
-        lifecycle.maxDestroyPerRun());
+        bean(ServiceInstance.class));
+  }
+
+  /**
+   * Signs {@code text} with version {@code version} of the API key's tenant's {@code algorithm} key
+   * (null: the default algorithm); the HTTP status.
+   */
+  public int sign(String apiKey, String algorithm, int version, String text) {
+    String message = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            Map.of("X-API-Key", apiKey, "Content-Type", "application/json"),
+            "{\"message\":\""
+                + message
+                + "\",\"key_version\":"
+                + version
+                + (algorithm == null ? "" : ",\"algorithm\":\"" + algorithm + "\"")
+                + "}")
+        .status();
   }
 
   /** Generates the first version of {@code algorithm} for the API key's tenant (keys:manage). */
@@ -102,6 +118,11 @@ public final class SignetApp implements AutoCloseable {
             "{\"scopes\":[\"" + scopeList + "\"]}");
     if (key.status() != 201) throw new AssertionError(key.body());
     return new String[] {tenantId, (String) key.data().get("api_key")};
+  }
+
+  @Override
+  public void afterAll(ExtensionContext extension) {
+    close();
   }
 
   @Override

@@ -5,23 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import java.sql.DriverManager;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tenants and API keys through every layer: HTTP, use cases, PostgreSQL, with the HSM up. */
 class TenantsEndToEndIT {
-  private static SignetApp app;
-
-  @BeforeAll
-  static void start() {
-    app = SignetApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final SignetApp app = SignetApp.start();
 
   @Test
   void isReadyWithDatabaseAndHsmUp() {

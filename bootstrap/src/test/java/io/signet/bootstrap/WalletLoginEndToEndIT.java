@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Wallet login through HTTP on the whole service (PostgreSQL, SoftHSM2): a web3j wallet logs in,
@@ -39,18 +38,8 @@ class WalletLoginEndToEndIT {
           100_000,
           "signet.auth.rate-limit.burst",
           100_000);
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start(SETTINGS);
   private static int clients;
-
-  @BeforeAll
-  static void start() {
-    app = SignetApp.start(SETTINGS);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   /** Each call comes from its own client address, so per-client limits stay out of the way. */
   static Map<String, String> json() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERNull;
@@ -64,20 +65,8 @@ final class NativeTokenKeys {
     }
   }
 
-  private static final String[] BOOLEANS = {
-    "CKA_TOKEN",
-    "CKA_PRIVATE",
-    "CKA_SENSITIVE",
-    "CKA_ALWAYS_SENSITIVE",
-    "CKA_EXTRACTABLE",
-    "CKA_NEVER_EXTRACTABLE",
-    "CKA_LOCAL",
-    "CKA_SIGN",
-    "CKA_DECRYPT",
-    "CKA_UNWRAP",
-    "CKA_DERIVE"
-  };
-  private static final long[] BOOLEAN_TYPES = {
+  /** The flags reported for a native key, in this order. */
+  private static final long[] FLAGS = {
     CKA_TOKEN,
     CKA_PRIVATE,
     CKA_SENSITIVE,
@@ -196,30 +185,18 @@ final class NativeTokenKeys {
     return retrying(
         "attribute read",
         () -> {
-          for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
-            long[] handles =
-                find(
-                    new CK_ATTRIBUTE(CKA_CLASS, objectClass),
-                    new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
-            if (handles.length == 0) continue;
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put(
-                "CKA_CLASS", objectClass == CKO_PRIVATE_KEY ? "CKO_PRIVATE_KEY" : "CKO_SECRET_KEY");
-            CK_ATTRIBUTE[] keyType = {new CK_ATTRIBUTE(CKA_KEY_TYPE)};
-            p11.C_GetAttributeValue(session, handles[0], keyType);
-            result.put("CKA_KEY_TYPE", keyTypeName(keyType[0].getLong()));
-            for (int i = 0; i < BOOLEAN_TYPES.length; i++) {
-              CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(BOOLEAN_TYPES[i])};
-              try {
-                p11.C_GetAttributeValue(session, handles[0], read);
-                result.put(BOOLEANS[i], read[0].getBoolean());
-              } catch (PKCS11Exception e) {
-                if (!e.match(PKCS11Exception.RV.CKR_ATTRIBUTE_TYPE_INVALID)) throw e;
-              }
-            }
-            return result;
-          }
-          return Map.<String, Object>of();
+          Optional<TokenObjects.KeyObject> key = TokenObjects.keyObject(p11, session, label);
+          if (key.isEmpty()) return Map.<String, Object>of();
+          long handle = key.get().handle();
+          Map<String, Object> result = new LinkedHashMap<>();
+          result.put(
+              "CKA_CLASS",
+              key.get().objectClass() == CKO_PRIVATE_KEY ? "CKO_PRIVATE_KEY" : "CKO_SECRET_KEY");
+          CK_ATTRIBUTE[] keyType = {new CK_ATTRIBUTE(CKA_KEY_TYPE)};
+          p11.C_GetAttributeValue(session, handle, keyType);
+          result.put("CKA_KEY_TYPE", keyTypeName(keyType[0].getLong()));
+          result.putAll(TokenObjects.flags(p11, session, handle, FLAGS));
+          return result;
         });
   }
 

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
 import sun.security.pkcs11.wrapper.CK_GCM_PARAMS;
 import sun.security.pkcs11.wrapper.CK_MECHANISM;
 import sun.security.pkcs11.wrapper.CK_SESSION_INFO;
+import sun.security.pkcs11.wrapper.Functions;
 import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 
@@ -23,6 +25,23 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * management calls, never on the signing path. The session field changes only in {@link #reopen}.
  */
 final class TokenObjects {
+  /** The flags {@link KeyObjectPolicy} checks on key objects, in the order they are reported. */
+  private static final long[] SECURITY_FLAGS = {
+    CKA_SENSITIVE,
+    CKA_ALWAYS_SENSITIVE,
+    CKA_EXTRACTABLE,
+    CKA_NEVER_EXTRACTABLE,
+    CKA_LOCAL,
+    CKA_TOKEN,
+    CKA_PRIVATE,
+    CKA_SIGN,
+    CKA_DECRYPT,
+    CKA_ENCRYPT,
+    CKA_WRAP,
+    CKA_UNWRAP,
+    CKA_DERIVE
+  };
+
   private final PKCS11 p11;
   private final long slot;
   private long session;
@@ -82,16 +101,8 @@ final class TokenObjects {
    * (those the object's class has). Empty when there is none.
    */
   synchronized Map<String, Boolean> keyAttributes(String label) throws PKCS11Exception {
-    for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
-      long[] handles =
-          find(
-              new CK_ATTRIBUTE(CKA_TOKEN, true),
-              new CK_ATTRIBUTE(CKA_CLASS, objectClass),
-              new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
-      if (handles.length == 0) continue;
-      return readAttributes(handles[0]);
-    }
-    return Map.of();
+    Optional<KeyObject> key = keyObject(p11, session, label);
+    return key.isEmpty() ? Map.of() : flags(p11, session, key.get().handle(), SECURITY_FLAGS);
   }
 
   /**
@@ -99,26 +110,28 @@ final class TokenObjects {
    * and decrypt, and returns its handle.
    */
   synchronized long generateAesKey(String label) throws PKCS11Exception {
-    return p11.C_GenerateKey(
-        session,
-        new CK_MECHANISM(CKM_AES_KEY_GEN),
-        new CK_ATTRIBUTE[] {
-          new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
-          new CK_ATTRIBUTE(CKA_KEY_TYPE, CKK_AES),
-          new CK_ATTRIBUTE(CKA_VALUE_LEN, 32L),
-          new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
-          new CK_ATTRIBUTE(CKA_TOKEN, true),
-          new CK_ATTRIBUTE(CKA_PRIVATE, true),
-          new CK_ATTRIBUTE(CKA_SENSITIVE, true),
-          new CK_ATTRIBUTE(CKA_EXTRACTABLE, false),
-          new CK_ATTRIBUTE(CKA_ENCRYPT, true),
-          new CK_ATTRIBUTE(CKA_DECRYPT, true),
-          new CK_ATTRIBUTE(CKA_WRAP, false),
-          new CK_ATTRIBUTE(CKA_UNWRAP, false),
-          new CK_ATTRIBUTE(CKA_SIGN, false),
-          new CK_ATTRIBUTE(CKA_VERIFY, false),
-          new CK_ATTRIBUTE(CKA_DERIVE, false)
-        });
+    return p11.C_GenerateKey(session, new CK_MECHANISM(CKM_AES_KEY_GEN), kekTemplate(label));
+  }
+
+  /** The template of a key-encryption key: what {@link KeyObjectPolicy#KEY_ENCRYPTION} expects. */
+  static CK_ATTRIBUTE[] kekTemplate(String label) {
+    return new CK_ATTRIBUTE[] {
+      new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
+      new CK_ATTRIBUTE(CKA_KEY_TYPE, CKK_AES),
+      new CK_ATTRIBUTE(CKA_VALUE_LEN, 32L),
+      new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
+      new CK_ATTRIBUTE(CKA_TOKEN, true),
+      new CK_ATTRIBUTE(CKA_PRIVATE, true),
+      new CK_ATTRIBUTE(CKA_SENSITIVE, true),
+      new CK_ATTRIBUTE(CKA_EXTRACTABLE, false),
+      new CK_ATTRIBUTE(CKA_ENCRYPT, true),
+      new CK_ATTRIBUTE(CKA_DECRYPT, true),
+      new CK_ATTRIBUTE(CKA_WRAP, false),
+      new CK_ATTRIBUTE(CKA_UNWRAP, false),
+      new CK_ATTRIBUTE(CKA_SIGN, false),
+      new CK_ATTRIBUTE(CKA_VERIFY, false),
+      new CK_ATTRIBUTE(CKA_DERIVE, false)
+    };
   }
 
   /** Handles of the token's secret keys labelled {@code label} (looked up afresh every time). */
@@ -160,7 +173,7 @@ final class TokenObjects {
 
   /** The security attributes of the object {@code handle} (see {@link #keyAttributes}). */
   synchronized Map<String, Boolean> attributesOf(long handle) throws PKCS11Exception {
-    return readAttributes(handle);
+    return flags(p11, session, handle, SECURITY_FLAGS);
   }
 
   /**
@@ -237,43 +250,41 @@ final class TokenObjects {
     return info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS;
   }
 
-  private Map<String, Boolean> readAttributes(long handle) throws PKCS11Exception {
+  /** A key object on the token: its class (CKO_PRIVATE_KEY or CKO_SECRET_KEY) and handle. */
+  record KeyObject(long objectClass, long handle) {}
+
+  /**
+   * The token's key object labelled {@code label} on {@code session}: the private key if there is
+   * one, else the secret key; empty when there is neither. The one key lookup by label.
+   */
+  static Optional<KeyObject> keyObject(PKCS11 p11, long session, String label)
+      throws PKCS11Exception {
+    for (long objectClass : new long[] {CKO_PRIVATE_KEY, CKO_SECRET_KEY}) {
+      long[] handles =
+          find(
+              p11,
+              session,
+              new CK_ATTRIBUTE(CKA_TOKEN, true),
+              new CK_ATTRIBUTE(CKA_CLASS, objectClass),
+              new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()));
+      if (handles.length > 0) return Optional.of(new KeyObject(objectClass, handles[0]));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The boolean attributes {@code types} of the object {@code handle} as the token reports them, by
+   * name ({@code CKA_…}), in the order asked; those its class does not have are left out. The one
+   * attribute reader.
+   */
+  static Map<String, Boolean> flags(PKCS11 p11, long session, long handle, long... types)
+      throws PKCS11Exception {
     Map<String, Boolean> result = new LinkedHashMap<>();
-    long[] types = {
-      CKA_SENSITIVE,
-      CKA_ALWAYS_SENSITIVE,
-      CKA_EXTRACTABLE,
-      CKA_NEVER_EXTRACTABLE,
-      CKA_LOCAL,
-      CKA_TOKEN,
-      CKA_PRIVATE,
-      CKA_SIGN,
-      CKA_DECRYPT,
-      CKA_ENCRYPT,
-      CKA_WRAP,
-      CKA_UNWRAP,
-      CKA_DERIVE
-    };
-    String[] names = {
-      "CKA_SENSITIVE",
-      "CKA_ALWAYS_SENSITIVE",
-      "CKA_EXTRACTABLE",
-      "CKA_NEVER_EXTRACTABLE",
-      "CKA_LOCAL",
-      "CKA_TOKEN",
-      "CKA_PRIVATE",
-      "CKA_SIGN",
-      "CKA_DECRYPT",
-      "CKA_ENCRYPT",
-      "CKA_WRAP",
-      "CKA_UNWRAP",
-      "CKA_DERIVE"
-    };
-    for (int i = 0; i < types.length; i++) {
-      CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(types[i])};
+    for (long type : types) {
+      CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(type)};
       try {
         p11.C_GetAttributeValue(session, handle, read);
-        result.put(names[i], read[0].getBoolean());
+        result.put(Functions.getAttributeName(type), read[0].getBoolean());
       } catch (PKCS11Exception e) {
         if (!e.match(PKCS11Exception.RV.CKR_ATTRIBUTE_TYPE_INVALID)) throw e;
       }

@@ -1,5 +1,7 @@
 package io.signet.adapter.pkcs11;
 
+import io.signet.domain.wallet.SiweVectors;
+
 /**
  * Made with ethers v6 ({@code new Wallet(…).signMessage(…)}) and the siwe 2.x package ({@code
  * prepareMessage()}) under Node 20, for the well-known test private key
@@ -22,21 +24,10 @@ final class EthersVectors {
   static final String SIGNATURE =
       "f20eb7baaf74942bb9781ad737b9f1f69896469c5407ff9b79c3060f84f9ee43"
           + "1b41ac71de8230f88befd1e7abad76cb61866126f8b06c71776f828a018b93561c";
-  static final String SIWE =
-      """
-      wallet.example.org wants you to sign in with your Ethereum account:
-      0x2c7536E3605D9C16a7a3D7b1898e529396a65c23
 
-      Sign in to Signet.
+  /** The siwe package's message ({@link SiweVectors#WITH_STATEMENT}), signed below. */
+  static final String SIWE = SiweVectors.WITH_STATEMENT;
 
-      URI: https://wallet.example.org/login
-      Version: 1
-      Chain ID: 1
-      Nonce: 0123456789abcdef0123456789abcdef
-      Issued At: 2025-11-22T08:26:40.000Z
-      Expiration Time: 2025-11-22T08:36:40.000Z
-      Resources:
-      - https://wallet.example.org/terms""";
   static final String SIWE_SIGNATURE =
       "c8834066121618433f1f6ebdc339063f65db6e716d6e7755786b867e06999904"
           + "4c3b0ceb4b78384044a643c84931c027f1ddb24f9d6382520f6f0a5e7b7c85981c";

@@ -1,5 +1,6 @@
 package io.signet.adapter.pkcs11;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Map;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -57,15 +57,9 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
   void eachVersionHasItsOwnNonExtractableKeyEncryptionKeyDestroyedWithIt() {
     KeyName name = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 1);
     custody.generate(name);
-    Map<String, Boolean> kek = token.keyAttributes(HsmLabels.kek(name));
-    assertThat(kek)
+    assertKeptInTheToken(HsmLabels.kek(name), token.keyAttributes(HsmLabels.kek(name)))
         .containsEntry("CKA_TOKEN", true)
         .containsEntry("CKA_PRIVATE", true)
-        .containsEntry("CKA_SENSITIVE", true)
-        .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-        .containsEntry("CKA_EXTRACTABLE", false)
-        .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-        .containsEntry("CKA_LOCAL", true)
         .containsEntry("CKA_ENCRYPT", true)
         .containsEntry("CKA_DECRYPT", true)
         .containsEntry("CKA_WRAP", false)
@@ -139,12 +133,7 @@ class Pkcs11KeyCustodyIT extends KeyCustodyContract {
     KeyName name = new KeyName(TenantId.random(), Algorithm.COMPOSITE_ML_DSA, 1);
     custody.generate(name);
     try {
-      assertThat(token.keyAttributes(HsmLabels.key(name)))
-          .containsEntry("CKA_SENSITIVE", true)
-          .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-          .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-          .containsEntry("CKA_LOCAL", true)
-          .containsEntry("CKA_EXTRACTABLE", false)
+      assertKeptInTheToken(HsmLabels.key(name), token.keyAttributes(HsmLabels.key(name)))
           .containsEntry("CKA_SIGN", true)
           .containsEntry("CKA_DECRYPT", false);
     } finally {

@@ -1,5 +1,6 @@
 package io.signet.adapter.pkcs11;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.contract.ServiceKeyCustodyContract;
@@ -11,7 +12,6 @@ import io.signet.domain.service.ServiceKeyName;
 import io.signet.domain.service.ServiceKeyPurpose;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,22 +41,9 @@ class Pkcs11ServiceKeyCustodyIT extends ServiceKeyCustodyContract {
     return VERSIONS.incrementAndGet();
   }
 
-  private static ServiceKey generated(ServiceAlgorithm algorithm, ServiceKeyPurpose purpose) {
-    ServiceKeyName name = new ServiceKeyName(purpose, algorithm, VERSIONS.incrementAndGet());
-    ServiceKeyCustody.Generated g = custody.generate(name);
-    return new ServiceKey(
-        name,
-        ServiceKey.Status.CURRENT,
-        g.publicKey(),
-        g.address(),
-        g.protection(),
-        g.sealedPrivateKey(),
-        Instant.now());
-  }
-
   @Test
   void web3jRecoversTheEip55AddressFromEveryEthereumSignature() throws Exception {
-    ServiceKey key = generated(ServiceAlgorithm.ECDSA, ServiceKeyPurpose.RECEIPTS);
+    ServiceKey key = generate(ServiceKeyPurpose.RECEIPTS, ServiceAlgorithm.ECDSA);
     assertThat(Keys.toChecksumAddress(key.address())).isEqualTo(key.address());
     for (int i = 0; i < 16; i++) {
       byte[] text = ("receipt " + i).getBytes(StandardCharsets.UTF_8);
@@ -75,20 +62,15 @@ class Pkcs11ServiceKeyCustodyIT extends ServiceKeyCustodyContract {
         new ServiceAlgorithm[] {
           ServiceAlgorithm.ECDSA, ServiceAlgorithm.ECDSA_P256, ServiceAlgorithm.RSA
         }) {
-      ServiceKey key = generated(algorithm, ServiceKeyPurpose.RECEIPTS);
+      ServiceKey key = generate(ServiceKeyPurpose.RECEIPTS, algorithm);
       var objects = custody.objects(key);
       assertThat(objects).hasSize(1);
       assertThat(objects.getFirst().label()).isEqualTo(key.name().label());
-      assertThat(objects.getFirst().attributes())
+      assertKeptInTheToken(key.name().label(), objects.getFirst().attributes())
           .containsEntry("CKA_CLASS", "CKO_PRIVATE_KEY")
           .containsEntry("CKA_KEY_TYPE", algorithm == ServiceAlgorithm.RSA ? "CKK_RSA" : "CKK_EC")
           .containsEntry("CKA_TOKEN", true)
           .containsEntry("CKA_PRIVATE", true)
-          .containsEntry("CKA_SENSITIVE", true)
-          .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-          .containsEntry("CKA_EXTRACTABLE", false)
-          .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-          .containsEntry("CKA_LOCAL", true)
           .containsEntry("CKA_SIGN", true)
           .containsEntry("CKA_DECRYPT", false)
           .containsEntry("CKA_UNWRAP", false)
@@ -98,7 +80,7 @@ class Pkcs11ServiceKeyCustodyIT extends ServiceKeyCustodyContract {
 
   @Test
   void wrappedKeysReportTheKeyEncryptionKeyThatProtectsThem() {
-    ServiceKey key = generated(ServiceAlgorithm.ML_DSA, ServiceKeyPurpose.RECEIPTS);
+    ServiceKey key = generate(ServiceKeyPurpose.RECEIPTS, ServiceAlgorithm.ML_DSA);
     var objects = custody.objects(key);
     assertThat(objects)
         .singleElement()

@@ -67,19 +67,28 @@ public final class SoftHsmTestToken {
               + LIBRARY
               + " missing): apt-get install softhsm2, or run scripts/test");
     }
+    byte[] random = new byte[8];
+    new java.security.SecureRandom().nextBytes(random);
+    String suffix = HexFormat.of().formatHex(random);
+    String label = "signet-test-" + suffix.substring(0, 8);
+    String pin = "pin-" + suffix;
+    initialize(Path.of(conf), label, pin);
+    return new SoftHsmTestToken(label, pin);
+  }
+
+  /**
+   * Writes a SoftHSM2 configuration at {@code conf} whose tokens live in {@code tokens} beside it,
+   * and initializes a token {@code label} with user PIN {@code pin} there: the one token set-up of
+   * the tests, for this module's token and for tests that give a process a token of its own.
+   */
+  public static void initialize(Path conf, String label, String pin) {
     try {
-      Path confFile = Path.of(conf);
-      Path tokens = confFile.resolveSibling("tokens");
+      Path tokens = conf.resolveSibling("tokens");
       Files.createDirectories(tokens);
       Files.writeString(
-          confFile,
+          conf,
           "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-      byte[] random = new byte[8];
-      new java.security.SecureRandom().nextBytes(random);
-      String suffix = HexFormat.of().formatHex(random);
-      String label = "signet-test-" + suffix.substring(0, 8);
-      String pin = "pin-" + suffix;
-      Process init =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   "softhsm2-util",
                   "--init-token",
@@ -89,15 +98,15 @@ public final class SoftHsmTestToken {
                   "--pin",
                   pin,
                   "--so-pin",
-                  "so-" + suffix)
-              .redirectErrorStream(true)
-              .start();
+                  "so-" + pin)
+              .redirectErrorStream(true);
+      builder.environment().put("SOFTHSM2_CONF", conf.toString());
+      Process init = builder.start();
       String output =
           new String(init.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       if (!init.waitFor(30, TimeUnit.SECONDS) || init.exitValue() != 0) {
         throw new IllegalStateException("softhsm2-util --init-token failed: " + output);
       }
-      return new SoftHsmTestToken(label, pin);
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot create the SoftHSM2 test token: " + e.getMessage(), e);

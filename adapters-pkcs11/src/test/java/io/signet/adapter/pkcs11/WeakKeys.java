@@ -13,7 +13,10 @@ import sun.security.pkcs11.wrapper.PKCS11;
 final class WeakKeys {
   private WeakKeys() {}
 
-  /** An AES-256 token key labelled {@code label} that is extractable and not sensitive. */
+  /**
+   * An AES-256 token key labelled {@code label} made as Signet makes its key-encryption keys, but
+   * extractable and not sensitive.
+   */
   static void createExtractableAesKey(String label) throws Exception {
     SoftHsmTestToken token = SoftHsmTestToken.get();
     PKCS11 p11 = PKCS11.getInstance(SoftHsmTestToken.LIBRARY, "C_GetFunctionList", null, false);
@@ -24,21 +27,14 @@ final class WeakKeys {
       }
     }
     try {
-      p11.C_GenerateKey(
-          session,
-          new CK_MECHANISM(CKM_AES_KEY_GEN),
-          new CK_ATTRIBUTE[] {
-            new CK_ATTRIBUTE(CKA_CLASS, CKO_SECRET_KEY),
-            new CK_ATTRIBUTE(CKA_KEY_TYPE, CKK_AES),
-            new CK_ATTRIBUTE(CKA_VALUE_LEN, 32L),
-            new CK_ATTRIBUTE(CKA_LABEL, label.toCharArray()),
-            new CK_ATTRIBUTE(CKA_TOKEN, true),
-            new CK_ATTRIBUTE(CKA_PRIVATE, true),
-            new CK_ATTRIBUTE(CKA_SENSITIVE, false),
-            new CK_ATTRIBUTE(CKA_EXTRACTABLE, true),
-            new CK_ATTRIBUTE(CKA_ENCRYPT, true),
-            new CK_ATTRIBUTE(CKA_DECRYPT, true)
-          });
+      CK_ATTRIBUTE[] template = TokenObjects.kekTemplate(label);
+      for (int i = 0; i < template.length; i++) {
+        if (template[i].type == CKA_SENSITIVE) template[i] = new CK_ATTRIBUTE(CKA_SENSITIVE, false);
+        if (template[i].type == CKA_EXTRACTABLE) {
+          template[i] = new CK_ATTRIBUTE(CKA_EXTRACTABLE, true);
+        }
+      }
+      p11.C_GenerateKey(session, new CK_MECHANISM(CKM_AES_KEY_GEN), template);
     } finally {
       p11.C_CloseSession(session);
     }

@@ -43,30 +43,28 @@ final class AdminKeyController {
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> generate(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.generate(
-        request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+    return operations.generate(request, KeyOperations.Acting.operatorOn(request, tenantId), body);
   }
 
   @Post("/keys/rotate")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> rotate(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.rotate(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+    return operations.rotate(request, KeyOperations.Acting.operatorOn(request, tenantId), body);
   }
 
   @Post("/keys/retire")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> retire(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.retire(request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+    return operations.retire(request, KeyOperations.Acting.operatorOn(request, tenantId), body);
   }
 
   @Post("/keys/archive")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> archive(
       HttpRequest<?> request, @PathVariable String tenantId, @Body byte[] body) {
-    return operations.archive(
-        request, TenantId.parse(tenantId), body, Exchange.asOperator(request));
+    return operations.archive(request, KeyOperations.Acting.operatorOn(request, tenantId), body);
   }
 
   /**

@@ -64,7 +64,7 @@ final class KeyController {
       @Nullable @QueryValue String nonce) {
     Principal caller = Exchange.principal(request);
     AttestKey.nonce(nonce);
-    Algorithm which = algorithm == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(algorithm);
+    Algorithm which = KeyOperations.algorithmOrDefault(algorithm);
     int version = keyVersion(keyVersion);
     return exchange.ok(
         request, reports.report(attest.tenantKey(caller.tenant(), which, version, nonce)));
@@ -99,7 +99,7 @@ final class KeyController {
   @Get("/active")
   HttpResponse<Envelope> active(HttpRequest<?> request, @Nullable @QueryValue String algorithm) {
     Principal caller = Exchange.authorize(request, Scope.KEYS_READ);
-    Algorithm which = algorithm == null ? Algorithm.defaultAlgorithm() : Algorithm.parse(algorithm);
+    Algorithm which = KeyOperations.algorithmOrDefault(algorithm);
     return exchange.ok(request, KeyViews.KeyView.of(getActiveKey.get(caller.tenant(), which)));
   }
 
@@ -107,29 +107,25 @@ final class KeyController {
   @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> generate(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
-    return operations.generate(request, caller.tenant(), body, Exchange.asTenant(request));
+    return operations.generate(request, KeyOperations.Acting.tenantOf(request), body);
   }
 
   @Post("/rotate")
   @RateCost(RateCost.KEY_CREATION)
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> rotate(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
-    return operations.rotate(request, caller.tenant(), body, Exchange.asTenant(request));
+    return operations.rotate(request, KeyOperations.Acting.tenantOf(request), body);
   }
 
   @Post("/retire")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> retire(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
-    return operations.retire(request, caller.tenant(), body, Exchange.asTenant(request));
+    return operations.retire(request, KeyOperations.Acting.tenantOf(request), body);
   }
 
   @Post("/archive")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<Envelope> archive(HttpRequest<?> request, @Body byte[] body) {
-    Principal caller = Exchange.authorize(request, Scope.KEYS_MANAGE);
-    return operations.archive(request, caller.tenant(), body, Exchange.asTenant(request));
+    return operations.archive(request, KeyOperations.Acting.tenantOf(request), body);
   }
 }

@@ -9,6 +9,7 @@ import io.signet.application.ArchiveKey;
 import io.signet.application.GenerateKey;
 import io.signet.application.RetireKey;
 import io.signet.application.RotateKey;
+import io.signet.domain.access.Scope;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
@@ -43,37 +44,49 @@ final class KeyOperations {
     this.exchange = exchange;
   }
 
-  HttpResponse<Envelope> generate(
-      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> generate(HttpRequest<?> request, Acting acting, byte[] body) {
     Algorithm algorithm = algorithmOrDefault(reader.read(body, KeyRequest.class).algorithm());
     return exchange.created(
-        request, KeyViews.KeyView.of(generateKey.generate(tenant, algorithm, by)));
+        request,
+        KeyViews.KeyView.of(generateKey.generate(acting.tenant(), algorithm, acting.by())));
   }
 
-  HttpResponse<Envelope> rotate(
-      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> rotate(HttpRequest<?> request, Acting acting, byte[] body) {
     Algorithm algorithm = algorithmOrDefault(reader.read(body, KeyRequest.class).algorithm());
-    RotateKey.Rotated rotated = rotateKey.rotate(tenant, algorithm, by);
+    RotateKey.Rotated rotated = rotateKey.rotate(acting.tenant(), algorithm, acting.by());
     return exchange.ok(
         request,
         new KeyViews.RotatedView(
             KeyViews.KeyView.of(rotated.active()), KeyViews.KeyView.of(rotated.retired())));
   }
 
-  HttpResponse<Envelope> retire(
-      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
-    KeyName name = reader.read(body, KeyVersionRequest.class).keyName(tenant);
-    return exchange.ok(request, KeyViews.KeyView.of(retireKey.retire(name, by)));
+  HttpResponse<Envelope> retire(HttpRequest<?> request, Acting acting, byte[] body) {
+    KeyName name = reader.read(body, KeyVersionRequest.class).keyName(acting.tenant());
+    return exchange.ok(request, KeyViews.KeyView.of(retireKey.retire(name, acting.by())));
   }
 
-  HttpResponse<Envelope> archive(
-      HttpRequest<?> request, TenantId tenant, byte[] body, Invocation by) {
+  HttpResponse<Envelope> archive(HttpRequest<?> request, Acting acting, byte[] body) {
     ArchiveKey.Archived archived =
-        archiveKey.archive(reader.read(body, KeyVersionRequest.class).keyName(tenant), by);
+        archiveKey.archive(
+            reader.read(body, KeyVersionRequest.class).keyName(acting.tenant()), acting.by());
     return exchange.ok(
         request,
         new KeyViews.ArchivedView(
             KeyViews.KeyView.of(archived.version()), archived.privateKeyDestroyed()));
+  }
+
+  /** Whose keys an operation acts on, and who asks (for the audit). */
+  record Acting(TenantId tenant, Invocation by) {
+    /** The calling API key's own tenant's keys; the key needs {@code keys:manage}. */
+    static Acting tenantOf(HttpRequest<?> request) {
+      return new Acting(
+          Exchange.authorize(request, Scope.KEYS_MANAGE).tenant(), Exchange.asTenant(request));
+    }
+
+    /** Any tenant's keys, by the operator. */
+    static Acting operatorOn(HttpRequest<?> request, String tenantId) {
+      return new Acting(TenantId.parse(tenantId), Exchange.asOperator(request));
+    }
   }
 
   /** The algorithm a request names, or the default when it names none. */

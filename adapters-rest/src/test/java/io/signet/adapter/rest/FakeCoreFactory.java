@@ -19,8 +19,6 @@ import io.signet.application.RetireKey;
 import io.signet.application.RevokeApiKey;
 import io.signet.application.RotateKey;
 import io.signet.application.RotateServiceKey;
-import io.signet.application.ServiceInstance;
-import io.signet.application.ServiceUseCases;
 import io.signet.application.SetKeyPolicy;
 import io.signet.application.SignBatch;
 import io.signet.application.SignPayload;
@@ -28,63 +26,31 @@ import io.signet.application.SignReceipt;
 import io.signet.application.SignWithServiceKey;
 import io.signet.application.UseCases;
 import io.signet.application.VerifySignature;
-import io.signet.application.fake.DirectTransactions;
+import io.signet.application.fake.FakeCore;
 import io.signet.application.fake.FakeKeyCustody;
-import io.signet.application.fake.FakeServiceKeyCustody;
-import io.signet.application.fake.InMemoryApiKeys;
-import io.signet.application.fake.InMemoryAuditLog;
-import io.signet.application.fake.InMemoryKeyPolicies;
-import io.signet.application.fake.InMemoryKeyVersions;
-import io.signet.application.fake.InMemoryOrphanMarks;
-import io.signet.application.fake.InMemoryReceipts;
-import io.signet.application.fake.InMemoryServiceKeys;
 import io.signet.application.fake.InMemorySigningLog;
-import io.signet.application.fake.InMemoryTenants;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
-import io.signet.domain.key.KeyForms;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The real use cases, assembled by the same {@link UseCases} as the service, over the in-memory
- * fakes: what the REST adapter is tested against.
+ * fakes ({@link FakeCore}): what the REST adapter is tested against.
  */
 @Factory
 @Requires(env = FakeCoreFactory.ENVIRONMENT)
 class FakeCoreFactory {
   static final String ENVIRONMENT = "rest-over-fakes";
 
-  private final FakeKeyCustody custody = new FakeKeyCustody();
-  private final InMemoryKeyVersions versions = new InMemoryKeyVersions();
-  private final InMemoryServiceKeys serviceKeys = new InMemoryServiceKeys();
-  private final FakeServiceKeyCustody serviceCustody = new FakeServiceKeyCustody();
-  private final ServiceInstance instance = new ServiceInstance("rest-test", "test", "unknown");
-  private final InMemorySigningLog signingLog = new InMemorySigningLog();
   private final Clock clock = Clock.systemUTC();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final DirectTransactions tx = new DirectTransactions();
-  private final UseCases core =
-      new UseCases(
-          new UseCases.Ports(
-              new InMemoryTenants(),
-              new InMemoryApiKeys(),
-              audit,
-              tx,
-              versions,
-              new InMemoryKeyPolicies(),
-              custody,
-              custody.verifier(),
-              signingLog,
-              key -> KeyForms.none(),
-              new InMemoryOrphanMarks(clock)),
-          clock,
-          new SecureRandom(),
-          Duration.ofMinutes(2),
-          100);
+  private final FakeCore fakes = new FakeCore(clock);
+  private final UseCases core = fakes.useCases();
+
+  {
+    core.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
+  }
 
   @Singleton
   Clock clock() {
@@ -183,12 +149,12 @@ class FakeCoreFactory {
 
   @Singleton
   InMemorySigningLog signingLog() {
-    return signingLog;
+    return fakes.signingLog;
   }
 
   @Singleton
   FakeKeyCustody custody() {
-    return custody;
+    return fakes.custody;
   }
 
   @Singleton
@@ -196,51 +162,35 @@ class FakeCoreFactory {
     return core.setKeyPolicy();
   }
 
-  // Service keys, receipts, attestation (issue 9): the same assembly as the service's.
-  private final ServiceUseCases service =
-      new ServiceUseCases(
-          new ServiceUseCases.Ports(
-              serviceKeys,
-              serviceCustody,
-              new InMemoryReceipts(),
-              new InMemoryAuditLog(),
-              new DirectTransactions()),
-          clock,
-          instance,
-          new ServiceUseCases.Settings(
-              Duration.ofMinutes(2), Duration.ofSeconds(10), true, Duration.ofDays(30)));
-
-  {
-    service.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
-  }
+  // Service keys, receipts, attestation (issue 9).
 
   @Singleton
   ListServiceKeys listServiceKeys() {
-    return service.listServiceKeys();
+    return core.listServiceKeys();
   }
 
   @Singleton
   RotateServiceKey rotateServiceKey() {
-    return service.rotateServiceKey();
+    return core.rotateServiceKey();
   }
 
   @Singleton
   SignWithServiceKey signWithServiceKey() {
-    return service.signWithServiceKey();
+    return core.signWithServiceKey();
   }
 
   @Singleton
   RecordReceipt recordReceipt() {
-    return service.recordReceipt();
+    return core.recordReceipt();
   }
 
   @Singleton
   SignReceipt signReceipt() {
-    return service.signReceipt();
+    return core.signReceipt();
   }
 
   @Singleton
   AttestKey attestKey() {
-    return new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
+    return core.attestKey();
   }
 }

@@ -76,12 +76,7 @@ class HostileInputTest {
   @Test
   void neverAnswersHostileInputWithA500OrAStackTrace() {
     RawHttp http = new RawHttp(server.getURI());
-    String tenant =
-        (String)
-            http.send(
-                    "POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"fuzz\"}")
-                .data()
-                .get("tenant_id");
+    String tenant = TestCallers.tenant(http, "fuzz");
     List<String[]> routes =
         List.of(
             new String[] {"POST", "/admin/v1/tenants"},

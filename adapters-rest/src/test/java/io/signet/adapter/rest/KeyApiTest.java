@@ -25,31 +25,20 @@ class KeyApiTest {
   @BeforeEach
   void tenantWithKeys() {
     http = new RawHttp(server.getURI());
-    tenant =
-        (String)
-            http.send(
-                    "POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"keys\"}")
-                .data()
-                .get("tenant_id");
-    manager = json(apiKey("keys:manage", "keys:read"));
-    reader = json(apiKey("keys:read"));
-    signer = json(apiKey("sign", "verify"));
+    tenant = TestCallers.tenant(http, "keys");
+    manager = apiKey("keys:manage", "keys:read");
+    reader = apiKey("keys:read");
+    signer = apiKey("sign", "verify");
   }
 
-  private String apiKey(String... scopes) {
-    String list = String.join("\",\"", scopes);
-    return (String)
-        http.send(
-                "POST",
-                "/admin/v1/tenants/" + tenant + "/api-keys",
-                AdminApiTest.AS_ADMIN_JSON,
-                "{\"scopes\":[\"" + list + "\"]}")
-            .data()
-            .get("api_key");
+  /** {@code method} on this tenant's operator route {@code path}, as the operator. */
+  private RawHttp.Reply asOperator(String method, String path, String body) {
+    return http.send(
+        method, "/admin/v1/tenants/" + tenant + path, AdminApiTest.AS_ADMIN_JSON, body);
   }
 
-  private static Map<String, String> json(String apiKey) {
-    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+  private Map<String, String> apiKey(String... scopes) {
+    return TestCallers.apiKey(http, tenant, scopes);
   }
 
   @Test
@@ -164,26 +153,12 @@ class KeyApiTest {
 
   @Test
   void operatorsManageAnyTenantsKeysAndPolicies() {
-    var generated =
-        http.send(
-            "POST",
-            "/admin/v1/tenants/" + tenant + "/keys/generate",
-            AdminApiTest.AS_ADMIN_JSON,
-            "{\"algorithm\":\"Composite-ML-DSA\"}");
+    var generated = asOperator("POST", "/keys/generate", "{\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(generated.status()).isEqualTo(201);
-    var rotated =
-        http.send(
-            "POST",
-            "/admin/v1/tenants/" + tenant + "/keys/rotate",
-            AdminApiTest.AS_ADMIN_JSON,
-            "{\"algorithm\":\"Composite-ML-DSA\"}");
+    var rotated = asOperator("POST", "/keys/rotate", "{\"algorithm\":\"Composite-ML-DSA\"}");
     assertThat(rotated.status()).isEqualTo(200);
     var policy =
-        http.send(
-            "PUT",
-            "/admin/v1/tenants/" + tenant + "/key-policy",
-            AdminApiTest.AS_ADMIN_JSON,
-            "{\"rotate_after_days\":90,\"archive_after_days\":30}");
+        asOperator("PUT", "/key-policy", "{\"rotate_after_days\":90,\"archive_after_days\":30}");
     assertThat(policy.status()).isEqualTo(200);
     assertThat(policy.data())
         .containsEntry("rotate_after_days", 90)
@@ -195,12 +170,7 @@ class KeyApiTest {
             "{\"archive_after_days\":\"7\"}",
             "{\"rotate_after_days\":-99999999999}",
             "{\"every\":1}")) {
-      var reply =
-          http.send(
-              "PUT",
-              "/admin/v1/tenants/" + tenant + "/key-policy",
-              AdminApiTest.AS_ADMIN_JSON,
-              bad);
+      var reply = asOperator("PUT", "/key-policy", bad);
       assertThat(reply.status()).as(bad).isEqualTo(400);
       assertThat(reply.errorCode()).isEqualTo("ERR_SIG_001");
     }

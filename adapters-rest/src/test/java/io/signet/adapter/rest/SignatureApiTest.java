@@ -33,13 +33,9 @@ class SignatureApiTest {
   @BeforeEach
   void tenantWithAKey() {
     http = new RawHttp(server.getURI());
-    tenant =
-        (String)
-            http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "{\"name\":\"sig\"}")
-                .data()
-                .get("tenant_id");
-    signer = json(apiKey("sign", "verify"));
-    manager = json(apiKey("keys:manage"));
+    tenant = TestCallers.tenant(http, "sig");
+    signer = apiKey("sign", "verify");
+    manager = apiKey("keys:manage");
     http.send("POST", "/api/v1/kms/keys/generate", manager, "{}");
     http.send("POST", "/api/v1/kms/keys/generate", manager, "{\"algorithm\":\"Composite-ML-DSA\"}");
   }
@@ -49,20 +45,8 @@ class SignatureApiTest {
     custody.repair();
   }
 
-  private String apiKey(String... scopes) {
-    String list = String.join("\",\"", scopes);
-    return (String)
-        http.send(
-                "POST",
-                "/admin/v1/tenants/" + tenant + "/api-keys",
-                AdminApiTest.AS_ADMIN_JSON,
-                "{\"scopes\":[\"" + list + "\"]}")
-            .data()
-            .get("api_key");
-  }
-
-  private static Map<String, String> json(String apiKey) {
-    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+  private Map<String, String> apiKey(String... scopes) {
+    return TestCallers.apiKey(http, tenant, scopes);
   }
 
   private static String b64(String s) {
@@ -75,6 +59,28 @@ class SignatureApiTest {
             MessageDigest.getInstance(algorithm).digest(message.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Verifies {@code signature} (base64) of {@link #MESSAGE} with version 1, as the signer. */
+  private RawHttp.Reply verifyMessage(String signature) {
+    return http.send(
+        "POST",
+        "/api/v1/signature/verify",
+        signer,
+        "{\"message\":\"" + MESSAGE + "\",\"signature\":\"" + signature + "\",\"key_version\":1}");
+  }
+
+  /** Signs the SHA-256 of "doc" with version 1, as the signer; {@code more}: further fields. */
+  private RawHttp.Reply signDocHash(String more) throws Exception {
+    return http.send(
+        "POST",
+        "/api/v1/signature/sign-hash",
+        signer,
+        "{\"hash\":\""
+            + sha("SHA-256", "doc")
+            + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1"
+            + more
+            + "}");
+  }
+
   private String sign(String body) {
     var reply = http.send("POST", "/api/v1/signature/sign", signer, body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -84,16 +90,7 @@ class SignatureApiTest {
   @Test
   void signsAndVerifiesAndAFlippedByteIsValidFalseWith200() {
     String signature = sign("{\"message\":\"" + MESSAGE + "\",\"key_version\":1}");
-    var verified =
-        http.send(
-            "POST",
-            "/api/v1/signature/verify",
-            signer,
-            "{\"message\":\""
-                + MESSAGE
-                + "\",\"signature\":\""
-                + signature
-                + "\",\"key_version\":1}");
+    var verified = verifyMessage(signature);
     assertThat(verified.status()).isEqualTo(200);
     assertThat(verified.data())
         .containsEntry("valid", true)
@@ -102,30 +99,14 @@ class SignatureApiTest {
 
     byte[] flipped = Base64.getDecoder().decode(signature);
     flipped[10] ^= 1;
-    var tampered =
-        http.send(
-            "POST",
-            "/api/v1/signature/verify",
-            signer,
-            "{\"message\":\""
-                + MESSAGE
-                + "\",\"signature\":\""
-                + Base64.getEncoder().encodeToString(flipped)
-                + "\",\"key_version\":1}");
+    var tampered = verifyMessage(Base64.getEncoder().encodeToString(flipped));
     assertThat(tampered.status()).isEqualTo(200);
     assertThat(tampered.data()).containsEntry("valid", false);
   }
 
   @Test
   void signsHashesWithTheDocumentedShape() throws Exception {
-    var reply =
-        http.send(
-            "POST",
-            "/api/v1/signature/sign-hash",
-            signer,
-            "{\"hash\":\""
-                + sha("SHA-256", "doc")
-                + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1}");
+    var reply = signDocHash("");
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.data())
         .containsEntry("hash_algorithm", "SHA-256")
@@ -213,14 +194,7 @@ class SignatureApiTest {
 
   @Test
   void compositeSignHashTakesOnlySha512AndSaysWhy() throws Exception {
-    var refused =
-        http.send(
-            "POST",
-            "/api/v1/signature/sign-hash",
-            signer,
-            "{\"hash\":\""
-                + sha("SHA-256", "doc")
-                + "\",\"hash_algorithm\":\"SHA-256\",\"key_version\":1,\"algorithm\":\"Composite-ML-DSA\"}");
+    var refused = signDocHash(",\"algorithm\":\"Composite-ML-DSA\"");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("ERR_SIG_010");
     assertThat(refused.body()).contains("SHA-512");
@@ -290,7 +264,7 @@ class SignatureApiTest {
 
   @Test
   void scopesAndCredentialsAreChecked() {
-    Map<String, String> verifierOnly = json(apiKey("verify"));
+    Map<String, String> verifierOnly = apiKey("verify");
     var forbidden =
         http.send(
             "POST",

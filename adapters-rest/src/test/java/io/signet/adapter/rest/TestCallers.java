@@ -11,15 +11,28 @@ final class TestCallers {
    * {@code "\"sign\",\"verify\""}), as the headers of a JSON request.
    */
   static Map<String, String> caller(RawHttp http, String name, String plan, String scopes) {
-    String tenant =
-        (String)
-            http.send(
-                    "POST",
-                    "/admin/v1/tenants",
-                    AdminApiTest.AS_ADMIN_JSON,
-                    "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}")
-                .data()
-                .get("tenant_id");
+    return keyHeaders(
+        http, createTenant(http, "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}"), scopes);
+  }
+
+  /** A new tenant named {@code name} on the default plan; its id. */
+  static String tenant(RawHttp http, String name) {
+    return createTenant(http, "{\"name\":\"" + name + "\"}");
+  }
+
+  /** A new API key of {@code tenant} with {@code scopes}, as the headers of a JSON request. */
+  static Map<String, String> apiKey(RawHttp http, String tenant, String... scopes) {
+    return keyHeaders(http, tenant, "\"" + String.join("\",\"", scopes) + "\"");
+  }
+
+  private static String createTenant(RawHttp http, String body) {
+    return (String)
+        http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, body)
+            .data()
+            .get("tenant_id");
+  }
+
+  private static Map<String, String> keyHeaders(RawHttp http, String tenant, String scopes) {
     String apiKey =
         (String)
             http.send(

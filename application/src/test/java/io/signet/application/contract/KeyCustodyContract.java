@@ -1,5 +1,6 @@
 package io.signet.application.contract;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.port.KeyCustody;
@@ -74,12 +75,7 @@ public abstract class KeyCustodyContract {
       var objects = custody().objects(version);
       assertThat(objects).as(algorithm.wireName()).isNotEmpty();
       for (var object : objects) {
-        assertThat(object.attributes())
-            .as(object.label())
-            .containsEntry("CKA_SENSITIVE", true)
-            .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-            .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-            .containsEntry("CKA_EXTRACTABLE", false);
+        assertKeptInTheToken(object.label(), object.attributes());
       }
       custody().destroy(name);
     }

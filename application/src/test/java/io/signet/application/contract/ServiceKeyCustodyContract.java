@@ -1,5 +1,6 @@
 package io.signet.application.contract;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.port.ServiceKeyCustody;
@@ -40,7 +41,8 @@ public abstract class ServiceKeyCustodyContract {
   /** A version number no earlier test used on this custody. */
   protected abstract int freshVersion();
 
-  private ServiceKey generate(ServiceKeyPurpose purpose, ServiceAlgorithm algorithm) {
+  /** Generates a fresh version of {@code purpose}'s {@code algorithm} key, as a stored key. */
+  protected final ServiceKey generate(ServiceKeyPurpose purpose, ServiceAlgorithm algorithm) {
     ServiceKeyName name = new ServiceKeyName(purpose, algorithm, freshVersion());
     ServiceKeyCustody.Generated g = custody().generate(name);
     return new ServiceKey(
@@ -123,13 +125,7 @@ public abstract class ServiceKeyCustodyContract {
     ServiceKey key = generate(ServiceKeyPurpose.ATTESTATION, ServiceAlgorithm.ES256);
     var objects = custody().objects(key);
     assertThat(objects).hasSize(1);
-    var attributes = objects.getFirst().attributes();
-    assertThat(attributes)
-        .containsEntry("CKA_SENSITIVE", true)
-        .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-        .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-        .containsEntry("CKA_LOCAL", true)
-        .containsEntry("CKA_EXTRACTABLE", false);
+    assertKeptInTheToken(key.name().label(), objects.getFirst().attributes());
     assertThat(custody().tokenIdentity()).containsKey("label");
   }
 

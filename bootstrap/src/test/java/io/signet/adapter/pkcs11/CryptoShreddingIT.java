@@ -18,9 +18,8 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §8, crypto-shredding on PostgreSQL and SoftHSM2: once a version is archived, its sealed
@@ -29,17 +28,7 @@ import org.junit.jupiter.api.Test;
  * own key, keep signing, and the shared key goes.
  */
 class CryptoShreddingIT {
-  private static SignetApp app;
-
-  @BeforeAll
-  static void start() {
-    app = SignetApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final SignetApp app = SignetApp.start();
 
   private static Map<String, String> json(String apiKey) {
     return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");

@@ -1,5 +1,6 @@
 package io.signet.adapter.pkcs11;
 
+import static io.signet.application.contract.KeyObjectAssertions.assertKeptInTheToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.adapter.persistence.PostgresTestDatabase;
@@ -28,9 +29,9 @@ import java.util.UUID;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.CompositePrivateKey;
 import org.bouncycastle.jcajce.CompositePublicKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Evidence about custody on a real token and database: the key objects' attributes as the token
@@ -38,13 +39,12 @@ import org.junit.jupiter.api.Test;
  * HSM-held keys, and no ML-DSA private key bytes anywhere in the database or the logs.
  */
 class KeyCustodyEvidenceIT {
-  private static SignetApp app;
+  @RegisterExtension static final SignetApp app = SignetApp.start();
   private static String tenant;
   private static Map<String, String> manager;
 
   @BeforeAll
   static void start() {
-    app = SignetApp.start();
     String[] tenantAndKey = app.tenantWithKey("evidence", "keys:manage", "keys:read");
     tenant = tenantAndKey[0];
     manager = Map.of("X-API-Key", tenantAndKey[1], "Content-Type", "application/json");
@@ -53,11 +53,6 @@ class KeyCustodyEvidenceIT {
       app.http.send("POST", "/api/v1/kms/keys/generate", manager, body);
       app.http.send("POST", "/api/v1/kms/keys/rotate", manager, body);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static byte[] publicKeyFromApi(String algorithm, int version) {
@@ -104,13 +99,7 @@ class KeyCustodyEvidenceIT {
     labels.addAll(token.labels(HsmLabels.KEK_PREFIX));
     assertThat(labels).hasSizeGreaterThan(2);
     for (String label : labels) {
-      assertThat(token.keyAttributes(label))
-          .as(label)
-          .containsEntry("CKA_SENSITIVE", true)
-          .containsEntry("CKA_ALWAYS_SENSITIVE", true)
-          .containsEntry("CKA_NEVER_EXTRACTABLE", true)
-          .containsEntry("CKA_LOCAL", true)
-          .containsEntry("CKA_EXTRACTABLE", false);
+      assertKeptInTheToken(label, token.keyAttributes(label));
     }
   }
 
