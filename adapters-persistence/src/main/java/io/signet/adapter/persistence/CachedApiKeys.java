@@ -1,0 +1,62 @@
+package io.signet.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micronaut.context.annotation.Primary;
+import io.signet.application.port.ApiKeys;
+import io.signet.domain.access.ApiKey;
+import io.signet.domain.access.ApiKeyId;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@link ApiKeys} that answers {@link #find} for a known key from memory: authenticating a request
+ * costs no database round trip. Keyed by the key id, holding what the database holds (the hash of
+ * the secret, never the secret). An unknown id is remembered as unknown too (a flood of made-up ids
+ * then costs one read each per time to live), and forgotten as soon as a key with that id is
+ * stored, like every other change: {@link CacheInvalidation} evicts on commit, on every instance.
+ */
+@Singleton
+@Primary
+public final class CachedApiKeys implements ApiKeys {
+  private final JdbcApiKeys store;
+  private final Cache<ApiKeyId, Optional<ApiKey>> cache;
+  private final boolean enabled;
+
+  CachedApiKeys(JdbcApiKeys store, CacheSettings settings) {
+    this.store = store;
+    this.cache = Caches.build(settings);
+    this.enabled = settings.enabled();
+  }
+
+  @Override
+  public void add(ApiKey key) {
+    try {
+      store.add(key);
+    } finally {
+      evict(key.id());
+    }
+  }
+
+  @Override
+  public Optional<ApiKey> find(ApiKeyId id) {
+    return enabled ? cache.get(id, store::find) : store.find(id);
+  }
+
+  @Override
+  public void revoke(ApiKeyId id, Instant at) {
+    try {
+      store.revoke(id, at);
+    } finally {
+      evict(id);
+    }
+  }
+
+  void evict(ApiKeyId id) {
+    cache.invalidate(id);
+  }
+
+  void clear() {
+    cache.invalidateAll();
+  }
+}
