@@ -85,6 +85,17 @@ class CachesAcrossInstancesIT {
         .status();
   }
 
+  /** Retires or archives a Dilithium3 version on {@code app}; the answer's status. */
+  private static int lifecycle(SignetApp app, String apiKey, String verb, int version) {
+    return app.http
+        .send(
+            "POST",
+            "/api/v1/kms/keys/" + verb,
+            as(apiKey),
+            "{\"algorithm\":\"Dilithium3\",\"key_version\":" + version + "}")
+        .status();
+  }
+
   /**
    * Asks until the answer is {@code refused}, and fails unless it was by {@code bound} after {@code
    * since} (a request already under way at the deadline still counts).
@@ -133,25 +144,15 @@ class CachesAcrossInstancesIT {
     String signature = (String) signed.data().get("signature");
     assertThat(verify(b, apiKey, 1, signature)).isEqualTo(200);
 
-    var retired =
-        a.http.send(
-            "POST",
-            "/api/v1/kms/keys/retire",
-            as(apiKey),
-            "{\"algorithm\":\"Dilithium3\",\"key_version\":1}");
+    int retired = lifecycle(a, apiKey, "retire", 1);
     Instant retiredAt = Instant.now();
-    assertThat(retired.status()).isEqualTo(200);
+    assertThat(retired).isEqualTo(200);
     refusedWithin(retiredAt, BOUND, 404, () -> sign(b, apiKey, 1), "b stops signing with v1");
     assertThat(verify(b, apiKey, 1, signature)).as("a retired version verifies").isEqualTo(200);
 
-    var archived =
-        a.http.send(
-            "POST",
-            "/api/v1/kms/keys/archive",
-            as(apiKey),
-            "{\"algorithm\":\"Dilithium3\",\"key_version\":1}");
+    int archived = lifecycle(a, apiKey, "archive", 1);
     Instant archivedAt = Instant.now();
-    assertThat(archived.status()).isEqualTo(200);
+    assertThat(archived).isEqualTo(200);
     refusedWithin(
         archivedAt,
         BOUND,

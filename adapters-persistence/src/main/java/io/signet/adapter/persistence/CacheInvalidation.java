@@ -102,11 +102,14 @@ public final class CacheInvalidation {
         if (connections.incrementAndGet() > 1) LOG.info("cache invalidation listening again");
         listen(c);
       } catch (SQLException | RuntimeException e) {
-        if (running) {
+        // Once per outage: the attempts that follow every reconnect delay would flood the log.
+        if (running && listening) {
           LOG.warn(
               "cache invalidation lost its database connection ({}); reconnecting, caches are"
                   + " cleared once it listens again",
               e.getMessage());
+        } else if (running) {
+          LOG.debug("cache invalidation still cannot listen: {}", e.getMessage());
         }
       } finally {
         listening = false;

@@ -1,6 +1,5 @@
 package io.signet.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.micronaut.context.annotation.Primary;
 import io.signet.application.port.ApiKeys;
 import io.signet.domain.access.ApiKey;
@@ -20,13 +19,11 @@ import java.util.Optional;
 @Primary
 public final class CachedApiKeys implements ApiKeys {
   private final JdbcApiKeys store;
-  private final Cache<ApiKeyId, Optional<ApiKey>> cache;
-  private final boolean enabled;
+  private final LookupCache<ApiKeyId, ApiKey> byId;
 
   CachedApiKeys(JdbcApiKeys store, CacheSettings settings) {
     this.store = store;
-    this.cache = Caches.build(settings);
-    this.enabled = settings.enabled();
+    this.byId = new LookupCache<>(settings, store::find);
   }
 
   @Override
@@ -40,7 +37,7 @@ public final class CachedApiKeys implements ApiKeys {
 
   @Override
   public Optional<ApiKey> find(ApiKeyId id) {
-    return enabled ? cache.get(id, store::find) : store.find(id);
+    return byId.get(id);
   }
 
   @Override
@@ -53,10 +50,10 @@ public final class CachedApiKeys implements ApiKeys {
   }
 
   void evict(ApiKeyId id) {
-    cache.invalidate(id);
+    byId.evict(id);
   }
 
   void clear() {
-    cache.invalidateAll();
+    byId.clear();
   }
 }

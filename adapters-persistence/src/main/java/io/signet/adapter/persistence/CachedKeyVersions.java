@@ -1,6 +1,5 @@
 package io.signet.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.micronaut.context.annotation.Primary;
 import io.signet.application.port.KeyVersions;
 import io.signet.domain.Bytes;
@@ -27,18 +26,16 @@ import java.util.Set;
 @Primary
 public final class CachedKeyVersions implements KeyVersions {
   private final JdbcKeyVersions store;
-  private final Cache<KeyName, Optional<KeyVersion>> cache;
-  private final boolean enabled;
+  private final LookupCache<KeyName, KeyVersion> byName;
 
   CachedKeyVersions(JdbcKeyVersions store, CacheSettings settings) {
     this.store = store;
-    this.cache = Caches.build(settings);
-    this.enabled = settings.enabled();
+    this.byName = new LookupCache<>(settings, store::find);
   }
 
   @Override
   public Optional<KeyVersion> find(KeyName name) {
-    return enabled ? cache.get(name, store::find) : store.find(name);
+    return byName.get(name);
   }
 
   @Override
@@ -115,10 +112,10 @@ public final class CachedKeyVersions implements KeyVersions {
   }
 
   void evict(KeyName name) {
-    cache.invalidate(name);
+    byName.evict(name);
   }
 
   void clear() {
-    cache.invalidateAll();
+    byName.clear();
   }
 }
