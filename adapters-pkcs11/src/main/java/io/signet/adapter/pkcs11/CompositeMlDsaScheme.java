@@ -77,6 +77,12 @@ final class CompositeMlDsaScheme implements SignatureScheme {
     } catch (RuntimeException e) {
       throw new IllegalStateException("stored composite public key does not decode", e);
     }
+    return verifyDecoded(publicKey, spki, input, signature);
+  }
+
+  @Override
+  public boolean verifyDecoded(
+      PublicKey publicKey, Bytes spki, SigningInput input, Bytes signature) {
     try {
       Signature verifier = BouncyCastle.verifier(scheme(input), publicKey);
       feed(verifier, input);

@@ -80,6 +80,12 @@ final class MlDsa65Scheme implements SignatureScheme {
   }
 
   @Override
+  public boolean verifyDecoded(
+      PublicKey publicKey, Bytes spki, SigningInput input, Bytes signature) {
+    return verify(publicKey, spki, input, signature);
+  }
+
+  @Override
   public PublicKey publicKey(Bytes spki) throws GeneralSecurityException {
     return KeyFactory.getInstance(ML_DSA, BouncyCastle.provider())
         .generatePublic(new X509EncodedKeySpec(spki.toArray()));

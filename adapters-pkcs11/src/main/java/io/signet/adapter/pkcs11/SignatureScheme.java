@@ -37,6 +37,17 @@ interface SignatureScheme {
    */
   boolean verify(Bytes spki, SigningInput input, Bytes signature);
 
+  /**
+   * {@link #verify(Bytes, SigningInput, Bytes)} with {@code publicKey}, the key {@link #publicKey}
+   * decoded from {@code spki}, so that a caller verifying often under one version decodes it once.
+   * Schemes whose decoding costs little next to a verification keep this default, which ignores
+   * {@code publicKey}.
+   */
+  default boolean verifyDecoded(
+      PublicKey publicKey, Bytes spki, SigningInput input, Bytes signature) {
+    return verify(spki, input, signature);
+  }
+
   /** The JCA public key of a SubjectPublicKeyInfo this scheme produced. */
   PublicKey publicKey(Bytes spki) throws GeneralSecurityException;
 
