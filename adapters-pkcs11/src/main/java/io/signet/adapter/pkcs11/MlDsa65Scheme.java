@@ -82,13 +82,19 @@ final class MlDsa65Scheme implements SignatureScheme {
   @Override
   public boolean verifyDecoded(
       PublicKey publicKey, Bytes spki, SigningInput input, Bytes signature) {
-    return verify(publicKey, spki, input, signature);
+    if (isPure(input)) {
+      return verifyWithJdk(publicKey, input.payload(), signature);
+    }
+    return verifyWithBouncyCastle(decode(spki), spki, input, signature);
   }
 
+  /**
+   * The JDK's decoding of {@code spki}, which the verifier keeps per version: the hot path (pure
+   * ML-DSA, empty context) verifies with the JDK; contexts and HashML-DSA decode for BouncyCastle.
+   */
   @Override
   public PublicKey publicKey(Bytes spki) throws GeneralSecurityException {
-    return KeyFactory.getInstance(ML_DSA, BouncyCastle.provider())
-        .generatePublic(new X509EncodedKeySpec(spki.toArray()));
+    return JdkMlDsa.publicKey(spki.toArray());
   }
 
   /**
@@ -203,9 +209,10 @@ final class MlDsa65Scheme implements SignatureScheme {
     return input instanceof SigningInput.Message && input.context().length() == 0;
   }
 
-  private PublicKey decode(Bytes spki) {
+  private static PublicKey decode(Bytes spki) {
     try {
-      return publicKey(spki);
+      return KeyFactory.getInstance(ML_DSA, BouncyCastle.provider())
+          .generatePublic(new X509EncodedKeySpec(spki.toArray()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalStateException("stored ML-DSA-65 public key does not decode", e);
     }
