@@ -109,7 +109,7 @@ class UseCaseFactory {
         policies,
         custody,
         verifier,
-        signingLog,
+        new ReceiptBoundSigningLog(signingLog),
         publicKeyForms,
         orphanMarks);
   }

@@ -202,7 +202,7 @@ class FakeCoreFactory {
           new ServiceUseCases.Ports(
               serviceKeys,
               serviceCustody,
-              new InMemoryReceipts(),
+              new InMemoryReceipts(signingLog),
               new InMemoryAuditLog(),
               new DirectTransactions()),
           clock,
