@@ -184,11 +184,17 @@ class FaultInjectionIT {
     }
   }
 
-  /** A tenant with an active Dilithium3 key: its signing API key, then its receipts:read key. */
+  /**
+   * A tenant on the enterprise plan (the load stays far below its rate limit) with an active
+   * Dilithium3 key: its signing API key, then its receipts:read key.
+   */
   private static String[] receiptedTenant(ServiceProcess service) {
     var tenant =
         service.http.send(
-            "POST", "/admin/v1/tenants", SignetApp.AS_ADMIN_JSON, "{\"name\":\"receipted\"}");
+            "POST",
+            "/admin/v1/tenants",
+            SignetApp.AS_ADMIN_JSON,
+            "{\"name\":\"receipted\",\"plan\":\"enterprise\"}");
     assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
     String[] keys = new String[2];
     String[] scopes = {"[\"sign\",\"keys:manage\"]", "[\"receipts:read\"]"};
