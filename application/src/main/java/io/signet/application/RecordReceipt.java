@@ -4,12 +4,16 @@ import io.signet.application.port.Receipts;
 import io.signet.domain.Bytes;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Records the receipt of a tenant response before it is sent (DESIGN §5.2): durable on return. Can
- * be switched off ({@code enabled} false) to measure what receipts cost; then it records nothing.
+ * Records the receipt of a tenant response before it is sent (DESIGN §5.2): durable on return,
+ * together with the signing-log records of the signatures the response releases (one commit). Can
+ * be switched off ({@code enabled} false) to measure what receipts cost; then it records nothing,
+ * and signatures go to the signing log on their own.
  */
 public final class RecordReceipt {
   private final Receipts receipts;
@@ -26,9 +30,23 @@ public final class RecordReceipt {
     return enabled;
   }
 
+  /**
+   * Records the receipt and, in the same commit, {@code signatures}: the signing events of the
+   * signatures this response releases, which were not recorded on their own.
+   */
   public void record(
-      TenantId tenant, RequestId requestId, Bytes requestSha256, Bytes responseSha256) {
-    if (!enabled) return;
-    receipts.record(new Receipt(requestId, tenant, requestSha256, responseSha256, clock.instant()));
+      TenantId tenant,
+      RequestId requestId,
+      Bytes requestSha256,
+      Bytes responseSha256,
+      List<SigningEvent> signatures) {
+    if (!enabled) {
+      if (!signatures.isEmpty()) {
+        throw new IllegalStateException("signatures handed to receipts that are switched off");
+      }
+      return;
+    }
+    receipts.record(
+        new Receipt(requestId, tenant, requestSha256, responseSha256, clock.instant()), signatures);
   }
 }

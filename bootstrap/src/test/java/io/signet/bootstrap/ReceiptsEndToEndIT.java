@@ -197,6 +197,43 @@ class ReceiptsEndToEndIT {
   }
 
   @Test
+  void aSignaturesRecordAndItsReceiptCommitInOneTransaction() throws Exception {
+    Exchanged single = signSomething();
+    String item = "{\"message\":\"aGk=\",\"key_version\":1}";
+    Exchanged batch =
+        post("/api/v1/signature/sign-batch", "{\"items\":[" + item + "," + item + "]}");
+    assertThat(batch.status()).isEqualTo(200);
+    assertThat(transactionsOf(single.requestId()))
+        .as("xmin of the receipt row, then of the signature_event row")
+        .hasSize(2)
+        .containsOnly(transactionsOf(single.requestId()).getFirst());
+    assertThat(transactionsOf(batch.requestId()))
+        .as("the receipt and both items' signature_event rows")
+        .hasSize(3)
+        .containsOnly(transactionsOf(batch.requestId()).getFirst());
+  }
+
+  /** The transaction ids (xmin) that wrote the receipt row, then the signature_event rows. */
+  private static List<String> transactionsOf(String requestId) throws Exception {
+    var db = io.signet.adapter.persistence.PostgresTestDatabase.container();
+    try (var c =
+            java.sql.DriverManager.getConnection(
+                db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s =
+            c.prepareStatement(
+                "SELECT xmin::text FROM receipt WHERE request_id = ?::uuid"
+                    + " UNION ALL SELECT xmin::text FROM signature_event WHERE request_id = ?::uuid")) {
+      s.setString(1, requestId);
+      s.setString(2, requestId);
+      List<String> ids = new java.util.ArrayList<>();
+      try (var rows = s.executeQuery()) {
+        while (rows.next()) ids.add(rows.getString(1));
+      }
+      return ids;
+    }
+  }
+
+  @Test
   void errorsAreReceiptedToo() throws Exception {
     Exchanged refused =
         post("/api/v1/signature/sign", "{\"message\":\"not base64!\",\"key_version\":1}");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,16 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Concurrent signing clients for fault-injection tests: each loops on {@code /sign} until stopped,
- * and every answer is recorded: the request id of each 200 (an acknowledged signature), the count
- * of each status, and connection failures (a service that is gone answers nothing, which
- * acknowledges nothing).
+ * and every answer is recorded: the request id and the exact body of each 200 (an acknowledged
+ * signature), the count of each status, and connection failures (a service that is gone answers
+ * nothing, which acknowledges nothing).
  */
 final class SigningLoad implements AutoCloseable {
   private final RawHttp http;
   private final Map<String, String> headers;
   private final String body;
   private final List<Thread> clients = new ArrayList<>();
-  private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, String> acknowledged = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> successNanos = new ConcurrentLinkedQueue<>();
   private final AtomicInteger unanswered = new AtomicInteger();
@@ -50,8 +49,8 @@ final class SigningLoad implements AutoCloseable {
         var reply = http.send("POST", "/api/v1/signature/sign", headers, body);
         statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
         if (reply.status() == 200) {
-          acknowledged.add(UUID.fromString((String) reply.json().get("request_id")));
           successNanos.add(System.nanoTime());
+          acknowledged.put(UUID.fromString((String) reply.json().get("request_id")), reply.body());
         }
       } catch (RuntimeException connectionFailed) {
         unanswered.incrementAndGet();
@@ -76,6 +75,21 @@ final class SigningLoad implements AutoCloseable {
     return acknowledged.size();
   }
 
+  /** How many 200s arrived after {@code sinceNanos} (System.nanoTime()). */
+  long acknowledgedAfter(long sinceNanos) {
+    return successNanos.stream().filter(at -> at > sinceNanos).count();
+  }
+
+  /** The request body every client sends, as sent. */
+  String requestBody() {
+    return body;
+  }
+
+  /** Each acknowledged signature's request id with the body of its 200, as received. */
+  Map<UUID, String> acknowledged() {
+    return Map.copyOf(acknowledged);
+  }
+
   Map<Integer, AtomicInteger> statuses() {
     return statuses;
   }
@@ -86,7 +100,7 @@ final class SigningLoad implements AutoCloseable {
 
   /** How many acknowledged signatures have no signature_event row in the database. */
   int missingFrom(Connection db) throws Exception {
-    UUID[] ids = acknowledged.toArray(UUID[]::new);
+    UUID[] ids = acknowledged.keySet().toArray(UUID[]::new);
     Array array = db.createArrayOf("uuid", ids);
     try (var s =
         db.prepareStatement(

@@ -1,6 +1,18 @@
 package io.signet.adapter.persistence;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.signet.domain.SignetException;
+import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,76 +22,189 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
- * Group commit: concurrent callers' items go into one transaction (up to {@code maxBatch}), written
- * by a single writer thread; each caller returns when the transaction holding its item has
- * committed, or gets Unavailable. One commit per batch instead of one per item keeps PostgreSQL off
- * the critical path at high rates, and no caller is answered before its item is durable.
+ * The one group-commit writer of the signing log and the receipts: concurrent callers' entries (a
+ * response's signing events, its receipt, or both) go into one transaction (up to {@code
+ * signet.signing-log.max-batch} entries), written by a single writer thread; each caller returns
+ * when the transaction holding its entry has committed. One commit per batch instead of one per
+ * response keeps PostgreSQL off the critical path at high rates; an entry is never split, so a
+ * signature's signing-log row and the receipt of the response that releases it commit together or
+ * not at all, and no caller is answered before its entry is durable.
+ *
+ * <p>The writer survives any failure of a batch, {@link Error}s included (the batch's callers get
+ * 503, nothing is acknowledged); {@link #healthy()} (part of readiness) is false while the writer
+ * is gone or a batch has been in flight longer than the timeout. On shutdown it stops taking
+ * entries, commits what is queued, and fails whatever it could not commit in time.
  */
-final class GroupCommit<T> {
-  private final Consumer<List<T>> writeBatch;
+@Singleton
+final class GroupCommit {
+  private static final DistributionSummary BATCH_SIZE =
+      DistributionSummary.builder("signet.signing.log.batch.size")
+          .description("rows (signature records and receipts) per group commit")
+          .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+          .register(Metrics.globalRegistry);
+  private static final Timer COMMIT =
+      Timer.builder("signet.signing.log.commit")
+          .description(
+              "time to write and commit one group commit of signature records and receipts")
+          .publishPercentileHistogram()
+          .register(Metrics.globalRegistry);
+  private static final String INSERT_EVENT =
+      "INSERT INTO signature_event (at, tenant_id, algorithm, version, operation, payload_sha256, request_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_RECEIPT =
+      "INSERT INTO receipt (request_id, tenant_id, request_sha256, response_sha256, at)"
+          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING";
+  private final Sql sql;
   private final int maxBatch;
   private final Duration timeout;
-  private final String what;
-  private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean running = true;
+  private volatile long batchStartedNanos;
+  private volatile boolean writing;
 
-  /** {@code writeBatch} writes and commits its items in one transaction, or throws. */
-  GroupCommit(String what, Consumer<List<T>> writeBatch, int maxBatch, Duration timeout) {
-    this.what = what;
-    this.writeBatch = writeBatch;
+  GroupCommit(
+      Sql sql,
+      @Value("${signet.signing-log.max-batch:256}") int maxBatch,
+      @Value("${signet.signing-log.timeout:10s}") Duration timeout) {
+    this.sql = sql;
     this.maxBatch = maxBatch;
     this.timeout = timeout;
-    this.writer = Thread.ofPlatform().daemon().name(what + "-writer").start(this::writeLoop);
+    this.writer = Thread.ofPlatform().daemon().name("signing-log-writer").start(this::writeLoop);
   }
 
-  /** Returns once {@code item} is committed. */
-  void submit(T item) {
-    if (!running) throw new SignetException.Unavailable(what + " is shutting down", null);
-    Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+  /**
+   * What one caller makes durable at once: the signing events of a response, its receipt, or both.
+   */
+  record Entry(List<SigningEvent> events, @Nullable Receipt receipt) {
+    Entry {
+      events = List.copyOf(events);
+    }
+
+    static Entry of(List<SigningEvent> events) {
+      return new Entry(events, null);
+    }
+
+    int rows() {
+      return events.size() + (receipt == null ? 0 : 1);
+    }
+  }
+
+  /** Returns once {@code entry} is committed; Unavailable when it was not. */
+  void submit(Entry entry) {
+    Pending pending = new Pending(entry, new CompletableFuture<>());
+    if (!running) throw shuttingDown();
     queue.add(pending);
+    if (!running && !writer.isAlive() && queue.remove(pending)) throw shuttingDown();
     try {
       pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw PersistenceErrors.translate(e.getCause());
     } catch (TimeoutException e) {
       throw new SignetException.Unavailable(
-          "database unavailable: the " + what + " did not commit in time", e);
+          "database unavailable: the signing log did not commit in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SignetException.Unavailable("interrupted while writing the " + what, e);
+      throw new SignetException.Unavailable("interrupted while waiting for the signing log", e);
     }
   }
 
+  /**
+   * True while the writer is there and not stuck: no batch has been in flight longer than the
+   * timeout (a database that stopped answering shows here before the callers time out).
+   */
+  boolean healthy() {
+    return writer.isAlive()
+        && !(writing && System.nanoTime() - batchStartedNanos > timeout.toNanos());
+  }
+
   private void writeLoop() {
-    List<Pending<T>> batch = new ArrayList<>(maxBatch);
+    List<Pending> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
       try {
-        Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        writeBatch.accept(batch.stream().map(Pending::item).toList());
+        batchStartedNanos = System.nanoTime();
+        writing = true;
+        BATCH_SIZE.record(batch.stream().mapToInt(p -> p.entry().rows()).sum());
+        COMMIT.record(() -> write(batch));
         batch.forEach(p -> p.done().complete(null));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // Any failure, an Error included (out of memory, a driver defect), fails only this batch:
+        // its callers get 503 and the writer carries on with the next one.
         batch.forEach(p -> p.done().completeExceptionally(e));
       } finally {
+        writing = false;
         batch.clear();
       }
     }
   }
 
-  /** Stops taking items, writes what is queued, and waits for the writer (at most the timeout). */
+  private void write(List<Pending> batch) {
+    sql.write(
+        c -> {
+          insertEvents(c, batch);
+          insertReceipts(c, batch);
+          return null;
+        });
+  }
+
+  private static void insertEvents(Connection c, List<Pending> batch) throws SQLException {
+    if (batch.stream().allMatch(p -> p.entry().events().isEmpty())) return;
+    try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
+      for (Pending p : batch) {
+        for (SigningEvent e : p.entry().events()) {
+          s.setObject(1, Sql.timestamp(e.at()));
+          s.setObject(2, e.key().tenant().value());
+          s.setString(3, e.key().algorithm().shortName());
+          s.setInt(4, e.key().version());
+          s.setString(5, e.operation());
+          s.setBytes(6, e.payloadSha256().toArray());
+          s.setObject(7, e.requestId().value());
+          s.addBatch();
+        }
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static void insertReceipts(Connection c, List<Pending> batch) throws SQLException {
+    if (batch.stream().allMatch(p -> p.entry().receipt() == null)) return;
+    try (PreparedStatement s = c.prepareStatement(INSERT_RECEIPT)) {
+      for (Pending p : batch) {
+        Receipt r = p.entry().receipt();
+        if (r == null) continue;
+        s.setObject(1, r.requestId().value());
+        s.setObject(2, r.tenant().value());
+        s.setBytes(3, r.requestSha256().toArray());
+        s.setBytes(4, r.responseSha256().toArray());
+        s.setObject(5, Sql.timestamp(r.at()));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** Stops taking entries, commits what is queued (within the timeout), fails what is left. */
+  @PreDestroy
   void close() throws InterruptedException {
     running = false;
     writer.join(timeout.toMillis());
+    for (Pending left; (left = queue.poll()) != null; ) {
+      left.done().completeExceptionally(shuttingDown());
+    }
   }
 
-  private record Pending<T>(T item, CompletableFuture<Void> done) {}
+  private static SignetException shuttingDown() {
+    return new SignetException.Unavailable("signing log is shutting down", null);
+  }
+
+  private record Pending(Entry entry, CompletableFuture<Void> done) {}
 }

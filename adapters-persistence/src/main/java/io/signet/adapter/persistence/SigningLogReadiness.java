@@ -10,15 +10,16 @@ import java.util.Map;
 import org.reactivestreams.Publisher;
 
 /**
- * Readiness of the signing-log writer: DOWN while it is gone or stuck on a batch, since no
- * signature can be acknowledged without it.
+ * Readiness of the signing-log writer (the one group commit of signature records and receipts):
+ * DOWN while it is gone or stuck on a batch, since no signature and no receipted response can be
+ * acknowledged without it.
  */
 @Singleton
 @Readiness
 final class SigningLogReadiness implements HealthIndicator {
-  private final JdbcSigningLog log;
+  private final GroupCommit log;
 
-  SigningLogReadiness(JdbcSigningLog log) {
+  SigningLogReadiness(GroupCommit log) {
     this.log = log;
   }
 

@@ -1,11 +1,81 @@
 package io.signet.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.signet.application.contract.ReceiptsContract;
 import io.signet.application.port.Receipts;
+import io.signet.domain.Bytes;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
+import io.signet.domain.tenant.TenantId;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class JdbcReceiptsIT extends ReceiptsContract {
   @Override
   protected Receipts receipts() {
     return PersistenceContext.get().getBean(JdbcReceipts.class);
+  }
+
+  @Override
+  protected List<RequestId> signingEvents(TenantId tenant) {
+    List<RequestId> ids = new ArrayList<>();
+    query(
+        "SELECT request_id FROM signature_event WHERE tenant_id = '" + tenant + "' ORDER BY seq",
+        row -> ids.add(new RequestId(UUID.fromString(row))));
+    return ids;
+  }
+
+  @Test
+  void aReceiptAndTheSigningEventsOfItsResponseShareOneTransaction() throws Exception {
+    TenantId tenant = TenantId.random();
+    List<Receipt> made = new ArrayList<>();
+    List<Thread> responses = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Receipt r = receipt(tenant, T0);
+      made.add(r);
+      SigningEvent event =
+          new SigningEvent(
+              new KeyName(tenant, Algorithm.DILITHIUM3, 1),
+              "sign",
+              Bytes.of(new byte[32]),
+              r.requestId(),
+              T0);
+      responses.add(Thread.ofVirtual().start(() -> receipts().record(r, List.of(event))));
+    }
+    for (Thread t : responses) t.join();
+    for (Receipt r : made) {
+      List<String> transactions = new ArrayList<>();
+      String id = r.requestId().toString();
+      query(
+          "SELECT xmin::text FROM receipt WHERE request_id = '"
+              + id
+              + "' UNION ALL SELECT xmin::text FROM signature_event WHERE request_id = '"
+              + id
+              + "'",
+          transactions::add);
+      assertThat(transactions).as("receipt and signing event rows").hasSize(2);
+      assertThat(transactions.get(0))
+          .as("written by the same transaction")
+          .isEqualTo(transactions.get(1));
+    }
+  }
+
+  private static void query(String sql, java.util.function.Consumer<String> firstColumn) {
+    var db = PostgresTestDatabase.container();
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        var s = c.createStatement();
+        var rows = s.executeQuery(sql)) {
+      while (rows.next()) firstColumn.accept(rows.getString(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -109,23 +109,24 @@ class JdbcSigningLogIT extends SigningLogContract {
                     throw e.getCause();
                   }
                 });
-    JdbcSigningLog log =
-        new JdbcSigningLog(
+    GroupCommit writer =
+        new GroupCommit(
             new Sql(failingOnce, context.getBean(ConnectionOperations.class)),
             16,
             Duration.ofSeconds(10));
+    JdbcSigningLog log = new JdbcSigningLog(writer);
     try {
       KeyName key = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 1);
       assertThatThrownBy(() -> log.record(anEvent(key)))
           .as("the batch hit by the error is not acknowledged")
           .isInstanceOf(SignetException.Unavailable.class);
-      assertThat(log.healthy()).isTrue();
+      assertThat(writer.healthy()).isTrue();
       log.record(anEvent(key));
-      assertThat(log.healthy()).isTrue();
+      assertThat(writer.healthy()).isTrue();
     } finally {
-      log.close();
+      writer.close();
     }
-    assertThat(log.healthy()).as("a closed log is not ready").isFalse();
+    assertThat(writer.healthy()).as("a closed writer is not ready").isFalse();
   }
 
   private static SigningEvent anEvent(KeyName key) {

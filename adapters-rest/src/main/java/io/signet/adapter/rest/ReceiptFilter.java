@@ -17,7 +17,9 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
 import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * error. On the way in, the SHA-256 of the exact request body bytes (a split of the body, read
  * before the controller claims it); on the way out, the response body is serialized here, once,
  * into the exact bytes that will be sent, and their SHA-256 recorded durably (group commit) before
- * the response leaves. When the receipt cannot be made durable the response is replaced by 503
- * ERR_SERVICE_001: a 200 never leaves without its receipt. The one response without a receipt is an
- * error to a request whose body was refused unread (over the server's body limit, 413).
+ * the response leaves, in the same transaction as the signing-log records of the signatures the
+ * response carries ({@link ResponseSignatures}). When the receipt cannot be made durable the
+ * response is replaced by 503 ERR_SERVICE_001: a 200 never leaves without its receipt, and no
+ * signature without its record. The one response without a receipt is an error to a request whose
+ * body was refused unread (over the server's body limit, 413).
  *
  * <p>Runs inside authentication (a receipt needs a tenant) and outside rate limiting, so a 429 to a
  * known tenant is receipted too.
@@ -60,6 +64,8 @@ final class ReceiptFilter implements Ordered {
     try (var body =
         server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().join()) {
       request.setAttribute(REQUEST_SHA256, Receipt.sha256(body.toByteArray()));
+      // This response will get a receipt (or become 503): its signatures' records commit with it.
+      ResponseSignatures.open(request);
     } catch (java.util.concurrent.CompletionException unreadable) {
       // No hash (the body was refused, e.g. over the size limit): see seal().
       LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
@@ -70,6 +76,7 @@ final class ReceiptFilter implements Ordered {
   @ExecuteOn(TaskExecutors.BLOCKING)
   void seal(HttpRequest<?> request, MutableHttpResponse<?> response) {
     if (!record.enabled()) return;
+    List<SigningEvent> signatures = ResponseSignatures.take(request);
     Optional<Principal> caller = principal(request);
     if (caller.isEmpty()) return;
     Optional<Bytes> requestHash = request.getAttribute(REQUEST_SHA256, Bytes.class);
@@ -87,7 +94,8 @@ final class ReceiptFilter implements Ordered {
           caller.get().tenant(),
           Exchange.requestId(request),
           requestHash.get(),
-          Receipt.sha256(sent));
+          Receipt.sha256(sent),
+          signatures);
     } catch (SignetException e) {
       LOG.warn("response replaced by 503: its receipt is not durable ({})", e.getMessage());
       replaceWithUnavailable(request, response);

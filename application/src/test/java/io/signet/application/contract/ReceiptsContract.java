@@ -3,8 +3,13 @@ package io.signet.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.application.port.Receipts;
+import io.signet.domain.Bytes;
 import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
 import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
+import io.signet.domain.signing.SigningInput;
 import io.signet.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,11 +19,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link Receipts} must do: keep, find only for the owner, expire. */
+/**
+ * What every {@link Receipts} must do: keep, find only for the owner, expire, and store a
+ * response's signing events with its receipt.
+ */
 public abstract class ReceiptsContract {
   protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
 
   protected abstract Receipts receipts();
+
+  /** The request ids of the signing events stored for {@code tenant}, read from the store. */
+  protected abstract List<RequestId> signingEvents(TenantId tenant);
 
   /** A tenant the store accepts receipts for. */
   protected TenantId tenant() {
@@ -42,6 +53,22 @@ public abstract class ReceiptsContract {
     assertThat(receipts().find(owner, r.requestId())).contains(r);
     assertThat(receipts().find(tenant(), r.requestId())).isEmpty();
     assertThat(receipts().find(owner, RequestId.random())).isEmpty();
+  }
+
+  @Test
+  void storesTheSigningEventsOfAResponseWithItsReceipt() {
+    TenantId owner = tenant();
+    Receipt r = receipt(owner, T0);
+    KeyName key = new KeyName(owner, Algorithm.DILITHIUM3, 1);
+    SigningInput input = new SigningInput.Message(Bytes.of(new byte[] {1}), Bytes.of(new byte[0]));
+    receipts()
+        .record(
+            r,
+            List.of(
+                SigningEvent.of(key, input, r.requestId(), T0),
+                SigningEvent.of(key, input, r.requestId(), T0)));
+    assertThat(receipts().find(owner, r.requestId())).contains(r);
+    assertThat(signingEvents(owner)).containsExactly(r.requestId(), r.requestId());
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class FakeCore {
   public final InMemoryDecryptedKeys decryptedKeys = new InMemoryDecryptedKeys();
   public final InMemoryServiceKeys serviceKeys = new InMemoryServiceKeys();
   public final FakeServiceKeyCustody serviceCustody = new FakeServiceKeyCustody();
-  public final InMemoryReceipts receipts = new InMemoryReceipts();
+  public final InMemoryReceipts receipts = new InMemoryReceipts(signingLog);
   public final InMemoryLoginNonces loginNonces = new InMemoryLoginNonces();
   public final InMemoryLoginReplays loginReplays = new InMemoryLoginReplays();
 

@@ -3,19 +3,39 @@ package io.signet.application.fake;
 import io.signet.application.port.Receipts;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.receipt.Receipt;
+import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link Receipts} in memory. Passes {@code ReceiptsContract}. */
+/**
+ * {@link Receipts} in memory; a receipt's signing events go to the signing log it shares (all or
+ * nothing: a broken log stores neither). Passes {@code ReceiptsContract}.
+ */
 public final class InMemoryReceipts implements Receipts {
   private final Map<RequestId, Receipt> receipts = new ConcurrentHashMap<>();
+  private final InMemorySigningLog signingLog;
+
+  public InMemoryReceipts(InMemorySigningLog signingLog) {
+    this.signingLog = signingLog;
+  }
+
+  public InMemoryReceipts() {
+    this(new InMemorySigningLog());
+  }
 
   @Override
-  public void record(Receipt receipt) {
+  public synchronized void record(Receipt receipt, List<SigningEvent> signatures) {
+    signingLog.recordAll(signatures);
     receipts.putIfAbsent(receipt.requestId(), receipt);
+  }
+
+  /** The signing log the receipts' signing events go to. */
+  public InMemorySigningLog signingLog() {
+    return signingLog;
   }
 
   @Override
