@@ -44,21 +44,22 @@ public final class ChargeRequest {
   public TokenBucket.Decision charge(Principal caller, int cost) {
     Instant now = clock.instant();
     int share = instances();
-    TokenBucket bucket =
-        buckets
-            .compute(
-                caller.apiKey(),
-                (id, current) -> {
-                  if (current != null && current.instances() == share) return current;
-                  Budget budget = budgets.get(caller.plan());
-                  return new Share(
-                      share,
-                      new TokenBucket(
-                          budget.burst() / (double) share,
-                          budget.perSecond() / (double) share,
-                          now));
-                })
-            .bucket();
+    Share known = buckets.get(caller.apiKey());
+    // The usual case reads without locking; only a new key or a changed instance count recomputes.
+    if (known == null || known.instances() != share) {
+      known =
+          buckets.compute(
+              caller.apiKey(),
+              (id, current) -> {
+                if (current != null && current.instances() == share) return current;
+                Budget budget = budgets.get(caller.plan());
+                return new Share(
+                    share,
+                    new TokenBucket(
+                        budget.burst() / (double) share, budget.perSecond() / (double) share, now));
+              });
+    }
+    TokenBucket bucket = known.bucket();
     TokenBucket.Decision decision;
     synchronized (bucket) {
       decision = bucket.take(cost, now);

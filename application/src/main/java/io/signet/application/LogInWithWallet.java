@@ -19,8 +19,6 @@ import io.signet.domain.wallet.WalletClaims;
 import io.signet.domain.wallet.WalletLogin;
 import io.signet.domain.wallet.WalletLoginPolicy;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -92,7 +90,8 @@ public final class LogInWithWallet {
     budget.charge();
     switch (message) {
       case LoginMessage.Timestamped t -> {
-        if (!replays.firstUse(address, sha256(t.text()), forgetAfter)) {
+        if (!replays.firstUse(
+            address, Bytes.sha256(t.text().getBytes(StandardCharsets.UTF_8)), forgetAfter)) {
           throw new SignetException.LoginRefused(
               Refusal.REPLAYED, "this signed message was already used to log in");
         }
@@ -131,14 +130,5 @@ public final class LogInWithWallet {
   private static SignetException invalidSignature() {
     return new SignetException.LoginRefused(
         Refusal.INVALID_SIGNATURE, "the signature is not pk's personal_sign signature of message");
-  }
-
-  private static Bytes sha256(String text) {
-    try {
-      return Bytes.of(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

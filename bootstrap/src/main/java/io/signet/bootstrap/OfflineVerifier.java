@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.signet.adapter.pkcs11.ServiceKeyCryptography;
+import io.signet.domain.Bytes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -251,7 +252,7 @@ final class OfflineVerifier {
   }
 
   private static String sha256Hex(byte[] data) {
-    return HexFormat.of().formatHex(ServiceKeyCryptography.sha256(data));
+    return HexFormat.of().formatHex(Bytes.sha256(data).toArray());
   }
 
   private static final class Usage extends RuntimeException {

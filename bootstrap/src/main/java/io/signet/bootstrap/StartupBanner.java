@@ -43,13 +43,10 @@ class StartupBanner {
 
   @EventListener
   void onReady(ServerStartupEvent event) {
-    Properties build = properties("signet-build.properties");
-    Properties git = properties("git.properties");
     LOG.info(
-        "Signet {} (commit {}{}) instance {} ready on port {} in {} ms; database {}; HSM token '{}' via {}",
-        build.getProperty("version", "unknown"),
-        git.getProperty("git.commit.id.abbrev", "unknown"),
-        "true".equals(git.getProperty("git.dirty")) ? ", modified" : "",
+        "Signet {} (commit {}) instance {} ready on port {} in {} ms; database {}; HSM token '{}' via {}",
+        version(),
+        commit(),
         instance.id(),
         event.getSource().getPort(),
         ManagementFactory.getRuntimeMXBean().getUptime(),

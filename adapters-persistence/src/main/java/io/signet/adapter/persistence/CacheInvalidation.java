@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "datasources.default.url")
+@Requires(property = "signet.cache.enabled", notEquals = "false") // no cache, nothing to evict
 public final class CacheInvalidation {
   static final String CHANNEL = "signet_cache";
   private static final Logger LOG = LoggerFactory.getLogger(CacheInvalidation.class);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
@@ -151,7 +150,7 @@ final class EcdsaScheme implements SignatureScheme {
       case SigningInput.Message message ->
           format == SignatureFormat.ETHEREUM
               ? Ethereum.personalSignHash(message.message().toArray())
-              : sha256(message.message().toArray());
+              : Bytes.sha256(message.message().toArray()).toArray();
     };
   }
 
@@ -179,14 +178,6 @@ final class EcdsaScheme implements SignatureScheme {
       return (ECPublicKeyParameters) PublicKeyFactory.createKey(spki.toArray());
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("stored EC public key does not decode", e);
-    }
-  }
-
-  private static byte[] sha256(byte[] message) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
     }
   }
 }

@@ -85,7 +85,7 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
           }
           case ECDSA_P256, ES256 ->
               ServiceKeyCryptography.lowS(
-                  token.signDigest(label, ServiceKeyCryptography.sha256(data)),
+                  token.signDigest(label, Bytes.sha256(data).toArray()),
                   ServiceKeyCryptography.P256);
           case RSA -> token.signRsaPss(label, data);
           case ML_DSA -> signMlDsa(key, data);

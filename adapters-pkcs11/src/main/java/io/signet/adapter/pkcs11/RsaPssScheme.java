@@ -11,7 +11,6 @@ import io.signet.domain.signing.SigningInput;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -98,13 +97,7 @@ final class RsaPssScheme implements SignatureScheme {
   private static byte[] hash(SigningInput input) {
     return switch (input) {
       case SigningInput.Digest digest -> digest.hash().toArray();
-      case SigningInput.Message message -> {
-        try {
-          yield MessageDigest.getInstance("SHA-256").digest(message.message().toArray());
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-      }
+      case SigningInput.Message message -> Bytes.sha256(message.message().toArray()).toArray();
     };
   }
 }

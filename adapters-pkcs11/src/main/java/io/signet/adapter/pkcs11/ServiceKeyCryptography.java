@@ -1,9 +1,8 @@
 package io.signet.adapter.pkcs11;
 
+import io.signet.domain.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -30,14 +29,6 @@ public final class ServiceKeyCryptography {
     byte[] prefix =
         ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
     return keccak256(prefix, message);
-  }
-
-  public static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 
   /** r‖s with s replaced by n − s when s > n/2, so that the signature is canonical. */
@@ -128,7 +119,10 @@ public final class ServiceKeyCryptography {
 
   /** {@code 0x} + the first 20 bytes of SHA-256(SPKI DER). */
   public static String spkiAddress(byte[] publicKeySpki) {
-    return "0x" + HexFormat.of().formatHex(sha256(publicKeySpki), 0, 20).toLowerCase(Locale.ROOT);
+    return "0x"
+        + HexFormat.of()
+            .formatHex(Bytes.sha256(publicKeySpki).toArray(), 0, 20)
+            .toLowerCase(Locale.ROOT);
   }
 
   /** The P-256 public key (SPKI DER) whose compressed SEC1 encoding is {@code compressed}. */

@@ -3,6 +3,7 @@ package io.signet.adapter.pkcs11;
 import io.micronaut.context.annotation.Context;
 import io.signet.application.StartupFailure;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import org.slf4j.Logger;
@@ -28,25 +29,14 @@ final class TokenSelfTest {
 
   static void run(TokenSession session, TokenKeys keys) {
     try {
-      keys.destroy(LABEL);
+      // The label is this process's own: nothing to clear first, and the key goes whatever the
+      // outcome, so a failed self-test leaves nothing on the token.
       PublicKey publicKey = keys.generateEcKey(LABEL);
-      byte[] probe = "signet self-test".getBytes(StandardCharsets.US_ASCII);
-      Signature signer = Signature.getInstance("SHA256withECDSA", session.provider());
-      signer.initSign(keys.privateKey(LABEL));
-      signer.update(probe);
-      byte[] signature = signer.sign();
-      Signature verifier = Signature.getInstance("SHA256withECDSA");
-      verifier.initVerify(publicKey);
-      verifier.update(probe);
-      if (!verifier.verify(signature)) {
-        throw new StartupFailure("HSM self-test failed: the token's signature does not verify");
+      try {
+        check(session, keys, publicKey);
+      } finally {
+        keys.destroy(LABEL);
       }
-      var violations = KeyObjectPolicy.SIGNING.violations(keys.keyAttributes(LABEL));
-      if (!violations.isEmpty()) {
-        throw new StartupFailure(
-            "HSM self-test failed: generated keys are weaker than required: " + violations);
-      }
-      keys.destroy(LABEL);
       if (session.objects().exists(LABEL)) {
         throw new StartupFailure("HSM self-test failed: the throwaway key could not be destroyed");
       }
@@ -55,6 +45,26 @@ final class TokenSelfTest {
     } catch (Exception e) {
       throw new StartupFailure(
           "HSM self-test failed" + Pkcs11Errors.code(e) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void check(TokenSession session, TokenKeys keys, PublicKey publicKey)
+      throws GeneralSecurityException {
+    byte[] probe = "signet self-test".getBytes(StandardCharsets.US_ASCII);
+    Signature signer = Signature.getInstance("SHA256withECDSA", session.provider());
+    signer.initSign(keys.privateKey(LABEL));
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(publicKey);
+    verifier.update(probe);
+    if (!verifier.verify(signature)) {
+      throw new StartupFailure("HSM self-test failed: the token's signature does not verify");
+    }
+    var violations = KeyObjectPolicy.SIGNING.violations(keys.keyAttributes(LABEL));
+    if (!violations.isEmpty()) {
+      throw new StartupFailure(
+          "HSM self-test failed: generated keys are weaker than required: " + violations);
     }
   }
 }

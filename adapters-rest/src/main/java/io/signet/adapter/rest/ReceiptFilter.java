@@ -16,7 +16,6 @@ import io.signet.application.RecordReceipt;
 import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
-import io.signet.domain.receipt.Receipt;
 import io.signet.domain.signing.SigningEvent;
 import java.io.IOException;
 import java.util.List;
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * the response leaves, in the same transaction as the signing-log records of the signatures the
  * response carries ({@link ResponseSignatures}). When the receipt cannot be made durable the
  * response is replaced by 503 ERR_SERVICE_001: a 200 never leaves without its receipt, and no
- * signature without its record. The one response without a receipt is an error to a request whose
- * body was refused unread (over the server's body limit, 413).
+ * signature without its record. The only responses without a receipt are refusals before the body
+ * is read and the caller is known: over the server's body limit (413), or too many bodies in flight
+ * (503, {@link BodyBudgetFilter}).
  *
  * <p>Runs inside authentication (a receipt needs a tenant) and outside rate limiting, so a 429 to a
  * known tenant is receipted too.
@@ -63,7 +63,7 @@ final class ReceiptFilter implements Ordered {
     // A split leaves the body to the controller; the copy is bounded by the server's body limit.
     try (var body =
         server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().join()) {
-      request.setAttribute(REQUEST_SHA256, Receipt.sha256(body.toByteArray()));
+      request.setAttribute(REQUEST_SHA256, Bytes.sha256(body.toByteArray()));
       // This response will get a receipt (or become 503): its signatures' records commit with it.
       ResponseSignatures.open(request);
     } catch (java.util.concurrent.CompletionException unreadable) {
@@ -94,7 +94,7 @@ final class ReceiptFilter implements Ordered {
           caller.get().tenant(),
           Exchange.requestId(request),
           requestHash.get(),
-          Receipt.sha256(sent),
+          Bytes.sha256(sent),
           signatures);
     } catch (SignetException e) {
       LOG.warn("response replaced by 503: its receipt is not durable ({})", e.getMessage());

@@ -40,8 +40,8 @@ public abstract class ReceiptsContract {
     return new Receipt(
         RequestId.random(),
         tenant,
-        Receipt.sha256("request".getBytes(StandardCharsets.UTF_8)),
-        Receipt.sha256(new byte[0]),
+        Bytes.sha256("request".getBytes(StandardCharsets.UTF_8)),
+        Bytes.sha256(new byte[0]),
         at);
   }
 

@@ -4,8 +4,6 @@ import io.signet.domain.Bytes;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -37,14 +35,5 @@ public record Receipt(
   /** The UTF-8 bytes of {@link #text()}. */
   public Bytes textBytes() {
     return Bytes.of(text().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** SHA-256 of {@code body} (of nothing for an empty body). */
-  public static Bytes sha256(byte[] body) {
-    try {
-      return Bytes.of(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 }
