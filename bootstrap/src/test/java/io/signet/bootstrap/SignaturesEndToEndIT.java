@@ -2,6 +2,8 @@ package io.signet.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -11,9 +13,14 @@ import java.security.Security;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.CompositePublicKey;
 import org.bouncycastle.jcajce.spec.ContextParameterSpec;
@@ -190,5 +197,28 @@ class SignaturesEndToEndIT {
             .isEqualTo(MessageDigest.getInstance("SHA-256").digest(MESSAGE));
       }
     }
+  }
+
+  /**
+   * Requests that wait (for the group commit, the HSM, PostgreSQL) wait side by side: the blocking
+   * executor runs every task on its own virtual thread. With a pool of a few threads, the tasks
+   * below would wait for each other until the latch times out (each waits until all have started).
+   */
+  @Test
+  void theBlockingExecutorLetsEveryWaitingTaskRunAtOnce() throws Exception {
+    ExecutorService blocking =
+        app.context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING));
+    int tasks = 256;
+    CountDownLatch allStarted = new CountDownLatch(tasks);
+    List<Future<Boolean>> waits = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      waits.add(
+          blocking.submit(
+              () -> {
+                allStarted.countDown();
+                return allStarted.await(10, TimeUnit.SECONDS);
+              }));
+    }
+    for (Future<Boolean> wait : waits) assertThat(wait.get(30, TimeUnit.SECONDS)).isTrue();
   }
 }
