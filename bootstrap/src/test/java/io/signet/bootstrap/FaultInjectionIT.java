@@ -305,6 +305,8 @@ class FaultInjectionIT {
     properties.put(
         "datasources.default.driver-class-name",
         "io.signet.adapter.persistence.ReconnectingDriver");
+    // The faults are under test, not the free plan's budget: the load must never get a 429.
+    properties.put("signet.rate-limit.free-per-second", 1_000_000);
     List<Long> resumeMillis = new ArrayList<>();
     try (SignetApp app = SignetApp.start(properties)) {
       String apiKey = app.tenantWithKey("faults", "sign", "keys:manage")[1];
