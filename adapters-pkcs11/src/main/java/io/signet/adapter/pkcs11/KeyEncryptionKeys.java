@@ -32,7 +32,8 @@ final class KeyEncryptionKeys {
   /**
    * Creates the key-encryption key labelled {@code label} unless exactly one exists. Should another
    * instance create one under the same label at the same moment, this one destroys its own and uses
-   * the other's.
+   * the other's; a creation that fails with CKR_GENERAL_ERROR is tried again (up to three
+   * attempts).
    */
   void ensure(String label) {
     try {
@@ -47,7 +48,15 @@ final class KeyEncryptionKeys {
               "the token holds " + existing.length + " key-encryption keys labelled " + label,
               null);
         }
-        long created = session.objects().generateAesKey(label);
+        long created;
+        try {
+          created = session.objects().generateAesKey(label);
+        } catch (PKCS11Exception e) {
+          // SoftHSM's file store fails one of several concurrent token-object creations now and
+          // then with CKR_GENERAL_ERROR (20 concurrent rotations in KeysEndToEndIT): look again.
+          if (!e.match(PKCS11Exception.RV.CKR_GENERAL_ERROR) || attempt == 2) throw e;
+          continue;
+        }
         if (session.objects().secretKeys(label).length == 1) {
           check(label, created);
           return;

@@ -17,7 +17,7 @@ import java.util.List;
  * The service keys' public halves, for anyone (DESIGN §5.1): {@code GET /v1/signing-keys} (receipt
  * keys) and {@code GET /.well-known/jwks.json} (attestation and JWT keys), current and previous.
  * Unauthenticated, so the list is read from the database at most once a second per instance; a
- * rotation shows within that second.
+ * rotation shows within that second, and at once on the instance that rotated.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,6 +51,11 @@ final class PublicKeyController {
                 .filter(k -> k.name().purpose() != ServiceKeyPurpose.RECEIPTS)
                 .map(ServiceKeyViews.Jwk::of)
                 .toList()));
+  }
+
+  /** The next request reads the keys afresh: after a rotation on this instance. */
+  synchronized void forget() {
+    snapshot = new Snapshot(Instant.MIN, List.of());
   }
 
   private synchronized List<ServiceKey> keys() {

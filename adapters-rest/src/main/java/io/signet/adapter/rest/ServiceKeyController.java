@@ -24,13 +24,19 @@ import io.signet.domain.service.ServiceKeyPurpose;
 final class ServiceKeyController {
   private final ListServiceKeys list;
   private final RotateServiceKey rotate;
+  private final PublicKeyController published;
   private final RequestReader reader;
   private final Exchange exchange;
 
   ServiceKeyController(
-      ListServiceKeys list, RotateServiceKey rotate, RequestReader reader, Exchange exchange) {
+      ListServiceKeys list,
+      RotateServiceKey rotate,
+      PublicKeyController published,
+      RequestReader reader,
+      Exchange exchange) {
     this.list = list;
     this.rotate = rotate;
+    this.published = published;
     this.reader = reader;
     this.exchange = exchange;
   }
@@ -51,6 +57,8 @@ final class ServiceKeyController {
     String named = reader.read(body, RotateRequest.class).signingAlgo();
     ServiceAlgorithm algorithm = named == null ? null : ServiceAlgorithm.parse(named);
     ServiceKey rotated = rotate.rotate(parsed, algorithm, Exchange.asOperator(request));
+    // The new key signs from now on: this instance publishes it at once, not within a second.
+    published.forget();
     return exchange.ok(request, ServiceKeyViews.AdminView.of(rotated));
   }
 
