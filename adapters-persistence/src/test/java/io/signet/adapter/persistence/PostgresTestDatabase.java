@@ -37,9 +37,6 @@ public final class PostgresTestDatabase {
         "POSTGRES",
         "datasources.default.maximum-pool-size",
         10,
-        // As the service runs (application.yml): the group commit's batches as multi-row INSERTs.
-        "datasources.default.data-source-properties.reWriteBatchedInserts",
-        true,
         "flyway.datasources.default.enabled",
         true);
   }
