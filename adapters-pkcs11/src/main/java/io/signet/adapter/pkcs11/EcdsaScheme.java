@@ -20,7 +20,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
@@ -79,7 +78,8 @@ final class EcdsaScheme implements SignatureScheme {
           switch (format) {
             case DER -> StandardDSAEncoding.INSTANCE.encode(n, r, s);
             case RAW -> PlainDSAEncoding.INSTANCE.encode(n, r, s);
-            case ETHEREUM -> ethereum(publicKey, r, s, hash);
+            case ETHEREUM ->
+                Ethereum.withRecoveryByte(publicKey.getParameters(), publicKey.getQ(), r, s, hash);
           });
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode an ECDSA signature", e);
@@ -152,20 +152,6 @@ final class EcdsaScheme implements SignatureScheme {
               ? Ethereum.personalSignHash(message.message().toArray())
               : Bytes.sha256(message.message().toArray()).toArray();
     };
-  }
-
-  private static byte[] ethereum(
-      ECPublicKeyParameters publicKey, BigInteger r, BigInteger s, byte[] hash) {
-    ECDomainParameters domain = publicKey.getParameters();
-    for (int recId = 0; recId <= 1; recId++) {
-      ECPoint recovered = Ethereum.recover(domain, r, s, hash, recId);
-      if (recovered != null && recovered.equals(publicKey.getQ())) {
-        byte[] out = Arrays.copyOf(PlainDSAEncoding.INSTANCE.encode(domain.getN(), r, s), 65);
-        out[64] = (byte) (27 + recId);
-        return out;
-      }
-    }
-    throw new IllegalStateException("the token's signature recovers to no key: not our key");
   }
 
   /** s, or n − s when s is in the upper half: the two are equally valid, low-S is canonical. */

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import org.bouncycastle.asn1.x9.X9IntegerConverter;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -66,6 +67,25 @@ final class Ethereum {
     BigInteger u2 = s.multiply(rInverse).mod(n);
     ECPoint q = ECAlgorithms.sumOfTwoMultiplies(curve.getG(), u1, point, u2).normalize();
     return q.isInfinity() ? null : q;
+  }
+
+  /**
+   * r‖s‖v: the 64-byte r‖s followed by v = 27 + the recovery id with which (r, s) over {@code hash}
+   * recovers {@code expected}.
+   *
+   * @throws IllegalStateException when neither recovery id recovers it (not this key's signature)
+   */
+  static byte[] withRecoveryByte(
+      ECDomainParameters curve, ECPoint expected, BigInteger r, BigInteger s, byte[] hash) {
+    for (int recId = 0; recId <= 1; recId++) {
+      ECPoint recovered = recover(curve, r, s, hash, recId);
+      if (recovered != null && recovered.equals(expected.normalize())) {
+        byte[] out = Arrays.copyOf(PlainDSAEncoding.INSTANCE.encode(curve.getN(), r, s), 65);
+        out[64] = (byte) (27 + recId);
+        return out;
+      }
+    }
+    throw new IllegalStateException("the token's signature recovers to no key: not our key");
   }
 
   /** The EIP-55 checksummed address of an uncompressed public point. */

@@ -2,15 +2,14 @@ package io.signet.adapter.pkcs11;
 
 import io.signet.domain.Bytes;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -22,22 +21,20 @@ public final class ServiceKeyCryptography {
   public static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
   public static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
 
+  private static final ECDomainParameters SECP256K1_DOMAIN = new ECDomainParameters(SECP256K1);
+
   private ServiceKeyCryptography() {}
 
   /** Keccak-256 of "\x19Ethereum Signed Message:\n" + decimal length + message (EIP-191). */
   public static byte[] eip191Digest(byte[] message) {
-    byte[] prefix =
-        ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
-    return keccak256(prefix, message);
+    return Ethereum.personalSignHash(message);
   }
 
   /** r‖s with s replaced by n − s when s > n/2, so that the signature is canonical. */
   static byte[] lowS(byte[] rs, X9ECParameters curve) {
-    BigInteger n = curve.getN();
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
-    if (s.compareTo(n.shiftRight(1)) <= 0) return rs;
     byte[] out = rs.clone();
-    System.arraycopy(fixed32(n.subtract(s)), 0, out, 32, 32);
+    System.arraycopy(fixed32(EcdsaScheme.lowS(s, curve.getN())), 0, out, 32, 32);
     return out;
   }
 
@@ -46,70 +43,33 @@ public final class ServiceKeyCryptography {
    * plus the recovery id, the one with which the public key is recovered from the signature.
    */
   static byte[] withRecoveryByte(byte[] rs, byte[] digest, byte[] publicKeySpki) {
-    ECPoint expected = point(publicKeySpki, SECP256K1);
-    for (int recoveryId = 0; recoveryId < 2; recoveryId++) {
-      if (recover(rs, digest, recoveryId).equals(expected)) {
-        byte[] out = Arrays.copyOf(rs, 65);
-        out[64] = (byte) (27 + recoveryId);
-        return out;
-      }
-    }
-    throw new IllegalStateException("the token's signature does not recover its public key");
-  }
-
-  /** The public key that makes r‖s a signature of {@code digest}, for one recovery id (0 or 1). */
-  private static ECPoint recover(byte[] rs, byte[] digest, int recoveryId) {
-    BigInteger n = SECP256K1.getN();
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, 32));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
-    if (r.signum() == 0 || s.signum() == 0 || r.compareTo(n) >= 0 || s.compareTo(n) >= 0) {
-      throw new IllegalArgumentException("r or s out of range");
-    }
-    BigInteger e = new BigInteger(1, digest);
-    BigInteger rInverse = r.modInverse(n);
-    byte[] compressed = new byte[33];
-    compressed[0] = (byte) (0x02 + recoveryId);
-    System.arraycopy(fixed32(r), 0, compressed, 1, 32);
-    ECPoint bigR = SECP256K1.getCurve().decodePoint(compressed);
-    return ECAlgorithms.sumOfTwoMultiplies(
-            SECP256K1.getG(),
-            e.negate().mod(n).multiply(rInverse).mod(n),
-            bigR,
-            s.multiply(rInverse).mod(n))
-        .normalize();
+    return Ethereum.withRecoveryByte(
+        SECP256K1_DOMAIN,
+        point(publicKeySpki, SECP256K1),
+        new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)),
+        new BigInteger(1, Arrays.copyOfRange(rs, 32, 64)),
+        digest);
   }
 
   /** EIP-55 mixed-case checksummed address of a secp256k1 public key. */
   public static String ethereumAddress(byte[] publicKeySpki) {
-    return ethereumAddress(point(publicKeySpki, SECP256K1));
+    return Ethereum.address(point(publicKeySpki, SECP256K1));
   }
 
   /**
    * The EIP-55 address of the secp256k1 key that made the EIP-191 signature r‖s‖v of {@code
    * message}, or empty when none does (v not 27 or 28, r or s out of range).
    */
-  public static java.util.Optional<String> recoverAddress(byte[] rsv, byte[] message) {
-    if (rsv.length != 65 || (rsv[64] != 27 && rsv[64] != 28)) return java.util.Optional.empty();
-    try {
-      ECPoint q = recover(Arrays.copyOf(rsv, 64), eip191Digest(message), rsv[64] - 27);
-      return java.util.Optional.of(ethereumAddress(q));
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  private static String ethereumAddress(ECPoint point) {
-    byte[] uncompressed = point.getEncoded(false);
-    byte[] hash = keccak256(Arrays.copyOfRange(uncompressed, 1, 65));
-    String lower = HexFormat.of().formatHex(hash, 12, 32);
-    byte[] checksum = keccak256(lower.getBytes(StandardCharsets.US_ASCII));
-    StringBuilder out = new StringBuilder("0x");
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      int nibble = (checksum[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
-      out.append(nibble >= 8 ? Character.toUpperCase(c) : c);
-    }
-    return out.toString();
+  public static Optional<String> recoverAddress(byte[] rsv, byte[] message) {
+    if (rsv.length != 65 || (rsv[64] != 27 && rsv[64] != 28)) return Optional.empty();
+    ECPoint q =
+        Ethereum.recover(
+            SECP256K1_DOMAIN,
+            new BigInteger(1, Arrays.copyOfRange(rsv, 0, 32)),
+            new BigInteger(1, Arrays.copyOfRange(rsv, 32, 64)),
+            eip191Digest(message),
+            rsv[64] - 27);
+    return Optional.ofNullable(q).map(Ethereum::address);
   }
 
   /** {@code 0x} + the compressed SEC1 encoding (33 bytes) of a P-256 public key. */
@@ -149,14 +109,6 @@ public final class ServiceKeyCryptography {
   private static ECPoint point(byte[] publicKeySpki, X9ECParameters curve) {
     byte[] encoded = SubjectPublicKeyInfo.getInstance(publicKeySpki).getPublicKeyData().getBytes();
     return curve.getCurve().decodePoint(encoded).normalize();
-  }
-
-  private static byte[] keccak256(byte[]... parts) {
-    KeccakDigest keccak = new KeccakDigest(256);
-    for (byte[] data : parts) keccak.update(data, 0, data.length);
-    byte[] out = new byte[32];
-    keccak.doFinal(out, 0);
-    return out;
   }
 
   private static byte[] fixed32(BigInteger value) {
