@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ForgetUnsignableKeysTest {
   private final FakeCore fakes = new FakeCore(Clock.systemUTC());
   private final InMemoryDecryptedKeys decrypted = fakes.decryptedKeys;
-  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.random());
+  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.next());
 
   @Test
   void dropsTheDecryptedKeysOfVersionsThatNoLongerSignAndKeepsTheActiveOnes() {

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ServiceKeysTest {
-  private static final Invocation OPERATOR = new Invocation(Actor.OPERATOR, RequestId.random());
+  private static final Invocation OPERATOR = new Invocation(Actor.OPERATOR, RequestId.next());
   private final InMemoryServiceKeys keys = new InMemoryServiceKeys();
   private final FakeServiceKeyCustody custody = new FakeServiceKeyCustody();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();

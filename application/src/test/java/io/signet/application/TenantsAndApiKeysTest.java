@@ -38,7 +38,7 @@ class TenantsAndApiKeysTest {
       new IssueApiKey(tenants, apiKeys, audit, tx, clock, new SecureRandom());
   private final RevokeApiKey revokeApiKey = new RevokeApiKey(apiKeys, audit, tx, clock);
   private final AuthenticateApiKey authenticate = new AuthenticateApiKey(apiKeys, tenants);
-  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.random());
+  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.next());
 
   @Test
   void createsAndAuditsATenant() {

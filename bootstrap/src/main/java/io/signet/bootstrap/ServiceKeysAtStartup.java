@@ -22,7 +22,7 @@ final class ServiceKeysAtStartup {
 
   ServiceKeysAtStartup(BoundDeployment deployment, EnsureServiceKeys ensure) {
     try {
-      var keys = ensure.ensure(new Invocation(new Actor("signet-startup"), RequestId.random()));
+      var keys = ensure.ensure(new Invocation(new Actor("signet-startup"), RequestId.next()));
       LOG.info("service keys ready: {}", keys.stream().map(ServiceKey::name).toList());
     } catch (SignetException e) {
       throw new StartupFailure("cannot set up the service keys: " + e.getMessage(), e);

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,12 +51,16 @@ final class GroupCommit {
               "time to write and commit one group commit of signature records and receipts")
           .publishPercentileHistogram()
           .register(Metrics.globalRegistry);
-  private static final String INSERT_EVENT =
+  // One statement per table and batch, its rows as arrays: PostgreSQL plans, checks and executes
+  // once per batch instead of once per row.
+  private static final String INSERT_EVENTS =
       "INSERT INTO signature_event (at, tenant_id, algorithm, version, operation, payload_sha256, request_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_RECEIPT =
+          + " SELECT * FROM unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::int[], ?::text[],"
+          + " ?::bytea[], ?::uuid[])";
+  private static final String INSERT_RECEIPTS =
       "INSERT INTO receipt (request_id, tenant_id, request_sha256, response_sha256, at)"
-          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING";
+          + " SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::bytea[], ?::bytea[], ?::timestamptz[])"
+          + " ON CONFLICT (request_id) DO NOTHING";
   private final Sql sql;
   private final int maxBatch;
   private final Duration timeout;
@@ -157,38 +162,66 @@ final class GroupCommit {
   }
 
   private static void insertEvents(Connection c, List<Pending> batch) throws SQLException {
-    if (batch.stream().allMatch(p -> p.entry().events().isEmpty())) return;
-    try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
-      for (Pending p : batch) {
-        for (SigningEvent e : p.entry().events()) {
-          s.setObject(1, Sql.timestamp(e.at()));
-          s.setObject(2, e.key().tenant().value());
-          s.setString(3, e.key().algorithm().shortName());
-          s.setInt(4, e.key().version());
-          s.setString(5, e.operation());
-          s.setBytes(6, e.payloadSha256().toArray());
-          s.setObject(7, e.requestId().value());
-          s.addBatch();
-        }
-      }
-      s.executeBatch();
+    List<SigningEvent> events = new ArrayList<>();
+    batch.forEach(p -> events.addAll(p.entry().events()));
+    if (events.isEmpty()) return;
+    int n = events.size();
+    String[] at = new String[n];
+    UUID[] tenant = new UUID[n];
+    String[] algorithm = new String[n];
+    Integer[] version = new Integer[n];
+    String[] operation = new String[n];
+    byte[][] payload = new byte[n][];
+    UUID[] request = new UUID[n];
+    for (int i = 0; i < n; i++) {
+      SigningEvent e = events.get(i);
+      at[i] = e.at().toString();
+      tenant[i] = e.key().tenant().value();
+      algorithm[i] = e.key().algorithm().shortName();
+      version[i] = e.key().version();
+      operation[i] = e.operation();
+      payload[i] = e.payloadSha256().toArray();
+      request[i] = e.requestId().value();
+    }
+    try (PreparedStatement s = c.prepareStatement(INSERT_EVENTS)) {
+      s.setArray(1, c.createArrayOf("timestamptz", at));
+      s.setArray(2, c.createArrayOf("uuid", tenant));
+      s.setArray(3, c.createArrayOf("text", algorithm));
+      s.setArray(4, c.createArrayOf("int4", version));
+      s.setArray(5, c.createArrayOf("text", operation));
+      s.setArray(6, c.createArrayOf("bytea", payload));
+      s.setArray(7, c.createArrayOf("uuid", request));
+      s.executeUpdate();
     }
   }
 
   private static void insertReceipts(Connection c, List<Pending> batch) throws SQLException {
-    if (batch.stream().allMatch(p -> p.entry().receipt() == null)) return;
-    try (PreparedStatement s = c.prepareStatement(INSERT_RECEIPT)) {
-      for (Pending p : batch) {
-        Receipt r = p.entry().receipt();
-        if (r == null) continue;
-        s.setObject(1, r.requestId().value());
-        s.setObject(2, r.tenant().value());
-        s.setBytes(3, r.requestSha256().toArray());
-        s.setBytes(4, r.responseSha256().toArray());
-        s.setObject(5, Sql.timestamp(r.at()));
-        s.addBatch();
-      }
-      s.executeBatch();
+    List<Receipt> receipts = new ArrayList<>();
+    for (Pending p : batch) {
+      if (p.entry().receipt() != null) receipts.add(p.entry().receipt());
+    }
+    if (receipts.isEmpty()) return;
+    int n = receipts.size();
+    UUID[] request = new UUID[n];
+    UUID[] tenant = new UUID[n];
+    byte[][] requestSha256 = new byte[n][];
+    byte[][] responseSha256 = new byte[n][];
+    String[] at = new String[n];
+    for (int i = 0; i < n; i++) {
+      Receipt r = receipts.get(i);
+      request[i] = r.requestId().value();
+      tenant[i] = r.tenant().value();
+      requestSha256[i] = r.requestSha256().toArray();
+      responseSha256[i] = r.responseSha256().toArray();
+      at[i] = r.at().toString();
+    }
+    try (PreparedStatement s = c.prepareStatement(INSERT_RECEIPTS)) {
+      s.setArray(1, c.createArrayOf("uuid", request));
+      s.setArray(2, c.createArrayOf("uuid", tenant));
+      s.setArray(3, c.createArrayOf("bytea", requestSha256));
+      s.setArray(4, c.createArrayOf("bytea", responseSha256));
+      s.setArray(5, c.createArrayOf("timestamptz", at));
+      s.executeUpdate();
     }
   }
 

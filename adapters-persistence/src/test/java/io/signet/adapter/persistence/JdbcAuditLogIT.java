@@ -27,7 +27,7 @@ class JdbcAuditLogIT extends AuditLogContract {
     audit()
         .append(
             new AuditEvent(
-                T0, Actor.OPERATOR, AuditAction.TENANT_CREATED, "x", null, RequestId.random()));
+                T0, Actor.OPERATOR, AuditAction.TENANT_CREATED, "x", null, RequestId.next()));
     PostgreSQLContainer db = PostgresTestDatabase.container();
     try (Connection c =
             DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());

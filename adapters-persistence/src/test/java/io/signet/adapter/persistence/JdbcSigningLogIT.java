@@ -63,7 +63,7 @@ class JdbcSigningLogIT extends SigningLogContract {
                               key,
                               "sign",
                               Bytes.of(new byte[32]),
-                              RequestId.random(),
+                              RequestId.next(),
                               Instant.now()))));
     }
     for (Thread t : signers) t.join();
@@ -130,6 +130,6 @@ class JdbcSigningLogIT extends SigningLogContract {
   }
 
   private static SigningEvent anEvent(KeyName key) {
-    return new SigningEvent(key, "sign", Bytes.of(new byte[32]), RequestId.random(), Instant.now());
+    return new SigningEvent(key, "sign", Bytes.of(new byte[32]), RequestId.next(), Instant.now());
   }
 }

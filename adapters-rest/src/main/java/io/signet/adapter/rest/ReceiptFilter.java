@@ -20,6 +20,8 @@ import io.signet.domain.signing.SigningEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,24 +54,37 @@ final class ReceiptFilter implements Ordered {
     this.exchange = exchange;
   }
 
+  /**
+   * Hashes the request body once it has arrived, without holding a thread while it arrives: the
+   * filter chain goes on (on the thread that completes the body) when the hash is set.
+   */
   @RequestFilter
-  @ExecuteOn(TaskExecutors.BLOCKING)
-  void hashRequest(HttpRequest<?> request) {
+  CompletionStage<HttpRequest<?>> hashRequest(HttpRequest<?> request) {
     if (!record.enabled()
         || principal(request).isEmpty()
         || !(request instanceof ServerHttpRequest<?> server)) {
-      return;
+      return CompletableFuture.completedFuture(request);
     }
     // A split leaves the body to the controller; the copy is bounded by the server's body limit.
-    try (var body =
-        server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().join()) {
-      request.setAttribute(REQUEST_SHA256, Bytes.sha256(body.toByteArray()));
-      // This response will get a receipt (or become 503): its signatures' records commit with it.
-      ResponseSignatures.open(request);
-    } catch (java.util.concurrent.CompletionException unreadable) {
-      // No hash (the body was refused, e.g. over the size limit): see seal().
-      LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
-    }
+    return server
+        .byteBody()
+        .split(ByteBody.SplitBackpressureMode.FASTEST)
+        .buffer()
+        .handle(
+            (body, unreadable) -> {
+              if (unreadable != null) {
+                // No hash (the body was refused, e.g. over the size limit): see seal().
+                LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
+                return request;
+              }
+              try (body) {
+                request.setAttribute(REQUEST_SHA256, Bytes.sha256(body.toByteArray()));
+              }
+              // This response will get a receipt (or become 503): its signatures' records commit
+              // with it.
+              ResponseSignatures.open(request);
+              return request;
+            });
   }
 
   @ResponseFilter

@@ -49,7 +49,7 @@ class FakeCoreFactory {
   private final UseCases core = fakes.useCases();
 
   {
-    core.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.random()));
+    core.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.next()));
   }
 
   @Singleton

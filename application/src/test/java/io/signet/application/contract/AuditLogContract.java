@@ -22,7 +22,7 @@ public abstract class AuditLogContract {
 
   private static AuditEvent anEvent(TenantId tenant, Instant at) {
     return new AuditEvent(
-        at, Actor.OPERATOR, AuditAction.TENANT_CREATED, "t", tenant, RequestId.random());
+        at, Actor.OPERATOR, AuditAction.TENANT_CREATED, "t", tenant, RequestId.next());
   }
 
   @Test

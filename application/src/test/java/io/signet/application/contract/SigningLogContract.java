@@ -31,7 +31,7 @@ public abstract class SigningLogContract {
     return SigningEvent.of(
         new KeyName(tenant, Algorithm.DILITHIUM3, 1),
         new SigningInput.Message(Bytes.of(new byte[] {1, 2, 3}), Bytes.of(new byte[0])),
-        RequestId.random(),
+        RequestId.next(),
         T0);
   }
 
