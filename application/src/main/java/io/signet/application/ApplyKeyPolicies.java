@@ -45,7 +45,7 @@ public final class ApplyKeyPolicies {
     List<KeyVersion> archived = new ArrayList<>();
     for (KeyPolicy policy : policies.all()) {
       for (KeyVersion version : versions.list(policy.tenant(), null, null)) {
-        Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.next());
+        Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.next(clock));
         try {
           if (policy.rotationDue(version, now)) {
             rotated.add(rotateKey.rotateVersion(version.name(), invocation).retired());

@@ -68,7 +68,7 @@ public final class ReconcileKeyCustody {
       }
     }
     List<KeyName> due = marks.pass(orphans, grace);
-    Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.next());
+    Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.next(clock));
     List<KeyName> destroyed = new ArrayList<>();
     List<KeyName> deferred = new ArrayList<>();
     for (KeyName name : due) {

@@ -49,7 +49,7 @@ class AttestKeyTest {
                 Duration.ofMinutes(2)),
             clock,
             Duration.ofSeconds(10))
-        .ensure(new Invocation(Actor.SCHEDULER, RequestId.next()));
+        .ensure(new Invocation(Actor.SCHEDULER, RequestId.next(Clock.systemUTC())));
     attest =
         new AttestKey(
             serviceKeys,

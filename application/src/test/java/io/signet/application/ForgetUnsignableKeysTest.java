@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ForgetUnsignableKeysTest {
   private final FakeCore fakes = new FakeCore(Clock.systemUTC());
   private final InMemoryDecryptedKeys decrypted = fakes.decryptedKeys;
-  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.next());
+  private final Invocation operator =
+      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
 
   @Test
   void dropsTheDecryptedKeysOfVersionsThatNoLongerSignAndKeepsTheActiveOnes() {

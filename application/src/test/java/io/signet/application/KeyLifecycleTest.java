@@ -69,7 +69,8 @@ class KeyLifecycleTest {
   private final RetireKey retire = core.retireKey();
   private final ArchiveKey archive = core.archiveKey();
   private final ReconcileKeyCustody reconcile = core.reconcileKeyCustody();
-  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.next());
+  private final Invocation operator =
+      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
   private TenantId tenant;
 
   /** The use cases over this test's fakes, committing through {@code transactions}. */

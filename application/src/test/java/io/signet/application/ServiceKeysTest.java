@@ -26,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ServiceKeysTest {
-  private static final Invocation OPERATOR = new Invocation(Actor.OPERATOR, RequestId.next());
+  private static final Invocation OPERATOR =
+      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
   private final InMemoryServiceKeys keys = new InMemoryServiceKeys();
   private final FakeServiceKeyCustody custody = new FakeServiceKeyCustody();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();

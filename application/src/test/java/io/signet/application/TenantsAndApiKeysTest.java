@@ -38,7 +38,8 @@ class TenantsAndApiKeysTest {
       new IssueApiKey(tenants, apiKeys, audit, tx, clock, new SecureRandom());
   private final RevokeApiKey revokeApiKey = new RevokeApiKey(apiKeys, audit, tx, clock);
   private final AuthenticateApiKey authenticate = new AuthenticateApiKey(apiKeys, tenants);
-  private final Invocation operator = new Invocation(Actor.OPERATOR, RequestId.next());
+  private final Invocation operator =
+      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
 
   @Test
   void createsAndAuditsATenant() {

@@ -31,12 +31,12 @@ import java.util.Optional;
 
 /**
  * {@code signet verify receipt|report …}: checks a receipt (DESIGN §5.2) against the exact request
- * and response bytes, or an attestation report (§5.3) against the expected nonce and the pinned
- * attestation public key, with no server and no database. Prints {@code valid} (exit 0) or {@code
- * invalid: <reason>} (exit 1); a usage error exits 2.
+ * and response bytes and the pinned signing address, or an attestation report (§5.3) against the
+ * expected nonce and the pinned attestation public key, with no server and no database. Prints
+ * {@code valid} (exit 0) or {@code invalid: <reason>} (exit 1); a usage error exits 2.
  *
  * <pre>
- * verify receipt --receipt r.json --request req.bin --response resp.bin [--address 0x…]
+ * verify receipt --receipt r.json --request req.bin --response resp.bin --address 0x…
  *                [--public-key &lt;base64 SPKI&gt;]   (required for rsa and ml-dsa)
  * verify report  --report report.json|report.jws --nonce &lt;64 hex&gt; --jwk attestation-jwk.json
  * </pre>
@@ -44,7 +44,7 @@ import java.util.Optional;
 final class OfflineVerifier {
   static final String USAGE =
       "usage: signet verify receipt --receipt r.json --request req.bin --response resp.bin"
-          + " [--address 0x…] [--public-key <base64 SPKI>]\n"
+          + " --address 0x… [--public-key <base64 SPKI>]\n"
           + "       signet verify report --report report.json|jws --nonce <64 hex> --jwk jwk.json";
 
   private OfflineVerifier() {}
@@ -95,6 +95,8 @@ final class OfflineVerifier {
     } catch (ParseException e) {
       return "the receipt is not a JSON object";
     }
+    // Without a pinned signer, a receipt made by anyone with their own key would pass.
+    String pinned = required(options, "address");
     byte[] request = Files.readAllBytes(Path.of(required(options, "request")));
     byte[] response = Files.readAllBytes(Path.of(required(options, "response")));
     if (!(receipt.get("text") instanceof String text)
@@ -107,8 +109,7 @@ final class OfflineVerifier {
     if (!expected.equals(text)) {
       return "text does not match the request and response bytes (expected " + expected + ")";
     }
-    String pinned = options.get("address");
-    if (pinned != null && !pinned.equalsIgnoreCase(address)) {
+    if (!pinned.equalsIgnoreCase(address)) {
       return "signing_address " + address + " is not the expected " + pinned;
     }
     byte[] signature;

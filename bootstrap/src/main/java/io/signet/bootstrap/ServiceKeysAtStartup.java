@@ -8,6 +8,7 @@ import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.service.ServiceKey;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,9 @@ final class ServiceKeysAtStartup {
 
   ServiceKeysAtStartup(BoundDeployment deployment, EnsureServiceKeys ensure) {
     try {
-      var keys = ensure.ensure(new Invocation(new Actor("signet-startup"), RequestId.next()));
+      var keys =
+          ensure.ensure(
+              new Invocation(new Actor("signet-startup"), RequestId.next(Clock.systemUTC())));
       LOG.info("service keys ready: {}", keys.stream().map(ServiceKey::name).toList());
     } catch (SignetException e) {
       throw new StartupFailure("cannot set up the service keys: " + e.getMessage(), e);

@@ -150,12 +150,14 @@ class AttestationIT {
     var signingKeys = app.http.send("GET", "/v1/signing-keys", Map.of(), (String) null);
     List<Map<String, Object>> keys = (List<Map<String, Object>>) signingKeys.json().get("keys");
 
+    String ecdsaAddress = null;
     for (String algo : List.of("ecdsa", "ecdsa-p256", "rsa", "ml-dsa")) {
       var receipt = get("/v1/signature/" + requestId + "?signing_algo=" + algo);
       assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
       Path file = dir.resolve(algo + ".json");
       Files.writeString(file, receipt.body());
       String address = (String) receipt.reply().json().get("signing_address");
+      if (algo.equals("ecdsa")) ecdsaAddress = address;
       String publicKey =
           (String)
               keys.stream()
@@ -199,8 +201,36 @@ class AttestationIT {
                     "--request",
                     dir.resolve("req.bin").toString(),
                     "--response",
-                    dir.resolve("resp.bin").toString())))
+                    dir.resolve("resp.bin").toString(),
+                    "--address",
+                    ecdsaAddress)))
         .startsWith("invalid: text does not match");
+    // a signer other than the pinned one
+    assertThat(
+            verify(
+                List.of(
+                    "receipt",
+                    "--receipt",
+                    dir.resolve("ecdsa.json").toString(),
+                    "--request",
+                    dir.resolve("req.bin").toString(),
+                    "--response",
+                    dir.resolve("resp.bin").toString(),
+                    "--address",
+                    "0x" + "ab".repeat(20))))
+        .startsWith("invalid: ");
+    // no pinned signer: refused, since anyone's own key would make a consistent receipt
+    assertThat(
+            verify(
+                List.of(
+                    "receipt",
+                    "--receipt",
+                    dir.resolve("ecdsa.json").toString(),
+                    "--request",
+                    dir.resolve("req.bin").toString(),
+                    "--response",
+                    dir.resolve("resp.bin").toString())))
+        .startsWith("missing --address");
 
     var report = get("/v1/attestation/report?nonce=" + NONCE);
     Files.writeString(dir.resolve("report.json"), report.body());
@@ -244,14 +274,17 @@ class AttestationIT {
     return JSONObjectUtils.parse(JSONObjectUtils.toJSONString((Map<String, Object>) claims));
   }
 
-  /** Runs the verifier's entry point in process and returns its one line of output. */
+  /** Runs the verifier's entry point in process and returns what it printed. */
   private static String verify(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         OfflineVerifier.run(
             args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8).strip();
-    assertThat(code).as(printed).isEqualTo(printed.equals("valid") ? 0 : 1);
+    // valid 0, invalid 1, a usage error (a missing option) 2
+    assertThat(code)
+        .as(printed)
+        .isEqualTo(printed.equals("valid") ? 0 : printed.startsWith("missing --") ? 2 : 1);
     return printed;
   }
 

@@ -59,7 +59,7 @@ class CrashRecoveryIT {
                   generate.generate(
                       tenant,
                       Algorithm.COMPOSITE_ML_DSA,
-                      new Invocation(Actor.OPERATOR, RequestId.next())))
+                      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()))))
           .isInstanceOf(SimulatedCrash.class);
 
       assertThat(app.bean(KeyCustody.class).heldKeys())

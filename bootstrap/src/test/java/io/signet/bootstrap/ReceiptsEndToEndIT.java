@@ -197,6 +197,25 @@ class ReceiptsEndToEndIT {
   }
 
   @Test
+  void aLargeBodyIsHashedExactlyToo() throws Exception {
+    // Over the size hashed in place: hashed on the blocking executor, with the same result.
+    byte[] large = new byte[300 * 1024];
+    new java.util.Random(7).nextBytes(large);
+    Exchanged signed =
+        post(
+            "/api/v1/signature/sign",
+            "{\"message\":\""
+                + Base64.getEncoder().encodeToString(large)
+                + "\",\"key_version\":1}");
+    assertThat(signed.status()).isEqualTo(200);
+    assertThat(signed.sent().length)
+        .isGreaterThan(16 * 1024); // ReceiptFilter.HASH_IN_PLACE_MAX_BYTES
+
+    assertThat(receipt(signed.requestId(), "ecdsa", apiKey).json())
+        .containsEntry("text", expectedText(signed));
+  }
+
+  @Test
   void aSignaturesRecordAndItsReceiptCommitInOneTransaction() throws Exception {
     Exchanged single = signSomething();
     String item = "{\"message\":\"aGk=\",\"key_version\":1}";

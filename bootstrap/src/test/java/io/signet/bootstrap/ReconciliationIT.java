@@ -119,7 +119,7 @@ class ReconciliationIT {
                 generate.generate(
                     tenant,
                     Algorithm.COMPOSITE_ML_DSA,
-                    new Invocation(Actor.OPERATOR, RequestId.next())))
+                    new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()))))
         .isInstanceOf(SignetException.Unavailable.class);
     ReconcileKeyCustody reconcile = reconcile(app.bean(KeyVersions.class), 100);
     for (int pass = 0; pass < 3; pass++) {

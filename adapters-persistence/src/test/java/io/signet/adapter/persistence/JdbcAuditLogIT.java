@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -27,7 +28,12 @@ class JdbcAuditLogIT extends AuditLogContract {
     audit()
         .append(
             new AuditEvent(
-                T0, Actor.OPERATOR, AuditAction.TENANT_CREATED, "x", null, RequestId.next()));
+                T0,
+                Actor.OPERATOR,
+                AuditAction.TENANT_CREATED,
+                "x",
+                null,
+                RequestId.next(Clock.systemUTC())));
     PostgreSQLContainer db = PostgresTestDatabase.container();
     try (Connection c =
             DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());

@@ -18,6 +18,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class JdbcSigningLogIT extends SigningLogContract {
                               key,
                               "sign",
                               Bytes.of(new byte[32]),
-                              RequestId.next(),
+                              RequestId.next(Clock.systemUTC()),
                               Instant.now()))));
     }
     for (Thread t : signers) t.join();
@@ -130,6 +131,7 @@ class JdbcSigningLogIT extends SigningLogContract {
   }
 
   private static SigningEvent anEvent(KeyName key) {
-    return new SigningEvent(key, "sign", Bytes.of(new byte[32]), RequestId.next(), Instant.now());
+    return new SigningEvent(
+        key, "sign", Bytes.of(new byte[32]), RequestId.next(Clock.systemUTC()), Instant.now());
   }
 }

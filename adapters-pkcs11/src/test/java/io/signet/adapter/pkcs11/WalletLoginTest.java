@@ -86,7 +86,7 @@ class WalletLoginTest {
 
   private Refusal refusal(Instant now, WalletLogin login) {
     try {
-      at(now).logIn(login, RequestId.next());
+      at(now).logIn(login, RequestId.next(Clock.systemUTC()));
     } catch (SignetException.LoginRefused e) {
       return e.reason();
     }
@@ -95,7 +95,7 @@ class WalletLoginTest {
 
   @Test
   void logsInWithAnEthersSignatureAndAuditsIt() {
-    RequestId id = RequestId.next();
+    RequestId id = RequestId.next(Clock.systemUTC());
     LogInWithWallet.LoggedIn done = at(SIGNED_AT.plusSeconds(30)).logIn(relation(), id);
     assertThat(done.claims().address().value()).isEqualTo(EthersVectors.ADDRESS);
     assertThat(tokens.verify(done.token())).isEqualTo(done.claims());
@@ -112,7 +112,7 @@ class WalletLoginTest {
   void acceptsTheCompressedKeyAndRefusesTheSameLoginTwice() {
     WalletLogin compressed =
         login(EthersVectors.PK_COMPRESSED, EthersVectors.MESSAGE, EthersVectors.SIGNATURE, "eth");
-    at(SIGNED_AT).logIn(compressed, RequestId.next());
+    at(SIGNED_AT).logIn(compressed, RequestId.next(Clock.systemUTC()));
     assertThat(refusal(SIGNED_AT, relation())).isEqualTo(Refusal.REPLAYED);
   }
 
@@ -181,7 +181,11 @@ class WalletLoginTest {
     assertThat(refusal(SIGNED_AT, siwe)).isEqualTo(Refusal.INVALID_NONCE);
     nonces.issue("0123456789abcdef0123456789abcdef", SIGNED_AT.plusSeconds(300));
     assertThat(
-            at(SIGNED_AT.plusSeconds(5)).logIn(siwe, RequestId.next()).claims().address().value())
+            at(SIGNED_AT.plusSeconds(5))
+                .logIn(siwe, RequestId.next(Clock.systemUTC()))
+                .claims()
+                .address()
+                .value())
         .isEqualTo(EthersVectors.ADDRESS);
     assertThat(refusal(SIGNED_AT.plusSeconds(6), siwe)).isEqualTo(Refusal.INVALID_NONCE);
     assertThat(refusal(SIGNED_AT.plusSeconds(601), siwe)).isEqualTo(Refusal.STALE_TIMESTAMP);
@@ -204,7 +208,7 @@ class WalletLoginTest {
     WalletLogin siwe =
         login(
             EthersVectors.PK_UNCOMPRESSED, EthersVectors.SIWE, EthersVectors.SIWE_SIGNATURE, "eth");
-    assertThatThrownBy(() -> elsewhere.logIn(siwe, RequestId.next()))
+    assertThatThrownBy(() -> elsewhere.logIn(siwe, RequestId.next(Clock.systemUTC())))
         .isInstanceOfSatisfying(
             SignetException.LoginRefused.class,
             e -> assertThat(e.reason()).isEqualTo(Refusal.INVALID_NONCE))
@@ -229,12 +233,12 @@ class WalletLoginTest {
     // A bad signature costs nothing from the budget...
     WalletLogin bad = withFlippedBit();
     for (int i = 0; i < 3; i++) {
-      assertThatThrownBy(() -> tight.logIn(bad, RequestId.next()))
+      assertThatThrownBy(() -> tight.logIn(bad, RequestId.next(Clock.systemUTC())))
           .isInstanceOf(SignetException.LoginRefused.class);
     }
     // ...so the one unit is still there for a good login; the next is over budget.
-    tight.logIn(relation(), RequestId.next());
-    assertThatThrownBy(() -> tight.logIn(relation(), RequestId.next()))
+    tight.logIn(relation(), RequestId.next(Clock.systemUTC()));
+    assertThatThrownBy(() -> tight.logIn(relation(), RequestId.next(Clock.systemUTC())))
         .isInstanceOf(SignetException.RateLimited.class);
   }
 }

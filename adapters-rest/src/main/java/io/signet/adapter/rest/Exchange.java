@@ -39,7 +39,7 @@ final class Exchange {
         .getAttribute(REQUEST_ID, RequestId.class)
         .orElseGet(
             () -> {
-              RequestId id = RequestId.next();
+              RequestId id = RequestId.next(Clock.systemUTC());
               request.setAttribute(REQUEST_ID, id);
               return id;
             });

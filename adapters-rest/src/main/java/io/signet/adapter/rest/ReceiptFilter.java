@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,11 +18,13 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
 import io.signet.domain.signing.SigningEvent;
+import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,20 +46,30 @@ import org.slf4j.LoggerFactory;
 @ServerFilter("/api/v1/**")
 final class ReceiptFilter implements Ordered {
   static final String REQUEST_SHA256 = "signet.request-sha256";
+  static final int HASH_IN_PLACE_MAX_BYTES = 16 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptFilter.class);
   private final RecordReceipt record;
   private final JsonMapper json;
   private final Exchange exchange;
+  private final Executor blocking;
 
-  ReceiptFilter(RecordReceipt record, JsonMapper json, Exchange exchange) {
+  ReceiptFilter(
+      RecordReceipt record,
+      JsonMapper json,
+      Exchange exchange,
+      @Named(TaskExecutors.BLOCKING) Executor blocking) {
     this.record = record;
     this.json = json;
     this.exchange = exchange;
+    this.blocking = blocking;
   }
 
   /**
-   * Hashes the request body once it has arrived, without holding a thread while it arrives: the
-   * filter chain goes on (on the thread that completes the body) when the hash is set.
+   * Hashes the request body once it has arrived, without holding a thread while it arrives; the
+   * filter chain goes on when the hash is set. A body of up to {@value #HASH_IN_PLACE_MAX_BYTES}
+   * bytes is hashed on the thread that completes it (possibly Netty's event loop, for about as long
+   * as parsing it takes); a larger one on the blocking executor, so that no large body holds up the
+   * event loop's other connections.
    */
   @RequestFilter
   CompletionStage<HttpRequest<?>> hashRequest(HttpRequest<?> request) {
@@ -70,21 +83,26 @@ final class ReceiptFilter implements Ordered {
         .byteBody()
         .split(ByteBody.SplitBackpressureMode.FASTEST)
         .buffer()
-        .handle(
-            (body, unreadable) -> {
-              if (unreadable != null) {
-                // No hash (the body was refused, e.g. over the size limit): see seal().
-                LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
-                return request;
-              }
-              try (body) {
-                request.setAttribute(REQUEST_SHA256, Bytes.sha256(body.toByteArray()));
-              }
-              // This response will get a receipt (or become 503): its signatures' records commit
-              // with it.
-              ResponseSignatures.open(request);
+        .thenCompose(
+            body ->
+                body.length() <= HASH_IN_PLACE_MAX_BYTES
+                    ? CompletableFuture.completedFuture(hashed(request, body))
+                    : CompletableFuture.supplyAsync(() -> hashed(request, body), blocking))
+        .exceptionally(
+            unreadable -> {
+              // No hash (the body was refused, e.g. over the size limit): see seal().
+              LOG.debug("request body not read for its receipt: {}", unreadable.getMessage());
               return request;
             });
+  }
+
+  private static HttpRequest<?> hashed(HttpRequest<?> request, CloseableAvailableByteBody body) {
+    try (body) {
+      request.setAttribute(REQUEST_SHA256, Bytes.sha256(body.toByteArray()));
+    }
+    // This response will get a receipt (or become 503): its signatures' records commit with it.
+    ResponseSignatures.open(request);
+    return request;
   }
 
   @ResponseFilter

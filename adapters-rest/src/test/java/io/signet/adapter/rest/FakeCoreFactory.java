@@ -49,7 +49,8 @@ class FakeCoreFactory {
   private final UseCases core = fakes.useCases();
 
   {
-    core.ensureServiceKeys().ensure(new Invocation(Actor.SCHEDULER, RequestId.next()));
+    core.ensureServiceKeys()
+        .ensure(new Invocation(Actor.SCHEDULER, RequestId.next(Clock.systemUTC())));
   }
 
   @Singleton

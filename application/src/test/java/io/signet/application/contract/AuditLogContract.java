@@ -11,6 +11,7 @@ import io.signet.domain.audit.AuditEvent;
 import io.signet.domain.audit.AuditQuery;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,12 @@ public abstract class AuditLogContract {
 
   private static AuditEvent anEvent(TenantId tenant, Instant at) {
     return new AuditEvent(
-        at, Actor.OPERATOR, AuditAction.TENANT_CREATED, "t", tenant, RequestId.next());
+        at,
+        Actor.OPERATOR,
+        AuditAction.TENANT_CREATED,
+        "t",
+        tenant,
+        RequestId.next(Clock.systemUTC()));
   }
 
   @Test

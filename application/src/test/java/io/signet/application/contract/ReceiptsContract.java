@@ -12,6 +12,7 @@ import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.signing.SigningInput;
 import io.signet.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public abstract class ReceiptsContract {
 
   protected static Receipt receipt(TenantId tenant, Instant at) {
     return new Receipt(
-        RequestId.next(),
+        RequestId.next(Clock.systemUTC()),
         tenant,
         Bytes.sha256("request".getBytes(StandardCharsets.UTF_8)),
         Bytes.sha256(new byte[0]),
@@ -52,7 +53,7 @@ public abstract class ReceiptsContract {
     receipts().record(r);
     assertThat(receipts().find(owner, r.requestId())).contains(r);
     assertThat(receipts().find(tenant(), r.requestId())).isEmpty();
-    assertThat(receipts().find(owner, RequestId.next())).isEmpty();
+    assertThat(receipts().find(owner, RequestId.next(Clock.systemUTC()))).isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.signing.SigningInput;
 import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public abstract class SigningLogContract {
     return SigningEvent.of(
         new KeyName(tenant, Algorithm.DILITHIUM3, 1),
         new SigningInput.Message(Bytes.of(new byte[] {1, 2, 3}), Bytes.of(new byte[0])),
-        RequestId.next(),
+        RequestId.next(Clock.systemUTC()),
         T0);
   }
 
