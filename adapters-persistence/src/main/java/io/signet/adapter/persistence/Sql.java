@@ -68,6 +68,33 @@ final class Sql {
     }
   }
 
+  /**
+   * Runs one statement on a pooled connection in autocommit: the statement is its own transaction,
+   * durably committed when it returns, in one round trip (no BEGIN and COMMIT of their own).
+   */
+  <T> T autocommit(Work<T> work) {
+    Thrown thrown = new Thrown();
+    try {
+      return connections.executeWrite(
+          status -> call(c -> work.run(inAutocommit(c)), status.getConnection(), thrown));
+    } catch (RuntimeException e) {
+      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
+    }
+  }
+
+  /**
+   * The connection, checked to be in autocommit: outside it the statement would wait for a commit
+   * that never comes (and be rolled back when the pool takes the connection back), after its caller
+   * was told it was durable.
+   */
+  private static Connection inAutocommit(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      throw new IllegalStateException(
+          "a connection outside autocommit: the write would not commit");
+    }
+    return c;
+  }
+
   <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
     return read(c -> list(c, sql, binder, mapper));
   }

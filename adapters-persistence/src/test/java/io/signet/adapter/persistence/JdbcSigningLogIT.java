@@ -93,13 +93,13 @@ class JdbcSigningLogIT extends SigningLogContract {
   @SuppressWarnings("unchecked")
   void theWriterSurvivesAnErrorFailsOnlyThatBatchAndStaysHealthy() throws Exception {
     var context = PersistenceContext.get();
-    TransactionOperations<Connection> real = context.getBean(TransactionOperations.class);
+    ConnectionOperations<Connection> real = context.getBean(ConnectionOperations.class);
     AtomicBoolean failNext = new AtomicBoolean(true);
-    TransactionOperations<Connection> failingOnce =
-        (TransactionOperations<Connection>)
+    ConnectionOperations<Connection> failingOnce =
+        (ConnectionOperations<Connection>)
             Proxy.newProxyInstance(
                 getClass().getClassLoader(),
-                new Class<?>[] {TransactionOperations.class},
+                new Class<?>[] {ConnectionOperations.class},
                 (proxy, method, args) -> {
                   if (method.getName().startsWith("execute") && failNext.getAndSet(false)) {
                     throw new WriterError();
@@ -112,7 +112,7 @@ class JdbcSigningLogIT extends SigningLogContract {
                 });
     GroupCommit writer =
         new GroupCommit(
-            new Sql(failingOnce, context.getBean(ConnectionOperations.class)),
+            new Sql(context.getBean(TransactionOperations.class), failingOnce),
             16,
             Duration.ofSeconds(10));
     JdbcSigningLog log = new JdbcSigningLog(writer);
