@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs JDBC writes in a transaction (joining the caller's when there is one) and translates every
- * failure through {@link PersistenceErrors}. Plain SQL rather than generated repositories: the
- * invariants here (partial unique indexes, compare-and-set updates, claims) are SQL.
+ * Runs JDBC writes in a transaction (joining the caller's when there is one), single-statement
+ * writes in autocommit ({@link #autocommit}), reads, and translates every failure through {@link
+ * PersistenceErrors}. Plain SQL rather than generated repositories: the invariants here (partial
+ * unique indexes, compare-and-set updates, claims) are SQL.
  */
 @Singleton
 final class Sql {
