@@ -1,6 +1,7 @@
 package io.signet.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.contract.ReceiptsContract;
 import io.signet.application.port.Receipts;
@@ -66,6 +67,35 @@ class JdbcReceiptsIT extends ReceiptsContract {
           .as("written by the same transaction")
           .isEqualTo(transactions.get(1));
     }
+  }
+
+  @Test
+  void aReceiptWhoseSigningEventTheDatabaseRefusesIsNotStoredEither() {
+    TenantId tenant = TenantId.random();
+    Receipt r = receipt(tenant, T0);
+    // An operation the table's CHECK refuses: the one statement of the batch fails as a whole.
+    SigningEvent refused =
+        new SigningEvent(
+            new KeyName(tenant, Algorithm.DILITHIUM3, 1),
+            "not-an-operation",
+            Bytes.of(new byte[32]),
+            r.requestId(),
+            T0);
+
+    assertThatThrownBy(() -> receipts().record(r, List.of(refused)))
+        .as("not acknowledged")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("23514"); // check_violation
+    assertThat(receipts().find(tenant, r.requestId())).as("the receipt").isEmpty();
+    assertThat(signingEvents(tenant)).as("the signing events").isEmpty();
+  }
+
+  @Test
+  void anAutocommitWriteRefusesAConnectionInsideATransaction() {
+    Sql sql = PersistenceContext.get().getBean(Sql.class);
+    assertThatThrownBy(() -> sql.write(c -> sql.autocommit(inside -> 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("outside autocommit");
   }
 
   private static void query(String sql, java.util.function.Consumer<String> firstColumn) {
