@@ -188,49 +188,27 @@ class AttestationIT {
       assertThat(verify(args)).as(algo + " flipped").startsWith("invalid: ");
       Files.writeString(file, body);
     }
+    List<String> ecdsaCheck =
+        List.of(
+            "receipt",
+            "--receipt",
+            dir.resolve("ecdsa.json").toString(),
+            "--request",
+            dir.resolve("req.bin").toString(),
+            "--response",
+            dir.resolve("resp.bin").toString());
+    assertThat(verify(plus(ecdsaCheck, "--address", ecdsaAddress))).isEqualTo("valid");
+    // a signer other than the pinned one
+    assertThat(verify(plus(ecdsaCheck, "--address", "0x" + "ab".repeat(20))))
+        .startsWith("invalid: signing_address");
+    // no pinned signer: refused, since anyone's own key would make a consistent receipt
+    assertThat(verify(ecdsaCheck)).startsWith("missing --address");
     // one flipped response byte
     byte[] changed = signed.body().clone();
     changed[changed.length / 2] ^= 1;
     Files.write(dir.resolve("resp.bin"), changed);
-    assertThat(
-            verify(
-                List.of(
-                    "receipt",
-                    "--receipt",
-                    dir.resolve("ecdsa.json").toString(),
-                    "--request",
-                    dir.resolve("req.bin").toString(),
-                    "--response",
-                    dir.resolve("resp.bin").toString(),
-                    "--address",
-                    ecdsaAddress)))
+    assertThat(verify(plus(ecdsaCheck, "--address", ecdsaAddress)))
         .startsWith("invalid: text does not match");
-    // a signer other than the pinned one
-    assertThat(
-            verify(
-                List.of(
-                    "receipt",
-                    "--receipt",
-                    dir.resolve("ecdsa.json").toString(),
-                    "--request",
-                    dir.resolve("req.bin").toString(),
-                    "--response",
-                    dir.resolve("resp.bin").toString(),
-                    "--address",
-                    "0x" + "ab".repeat(20))))
-        .startsWith("invalid: ");
-    // no pinned signer: refused, since anyone's own key would make a consistent receipt
-    assertThat(
-            verify(
-                List.of(
-                    "receipt",
-                    "--receipt",
-                    dir.resolve("ecdsa.json").toString(),
-                    "--request",
-                    dir.resolve("req.bin").toString(),
-                    "--response",
-                    dir.resolve("resp.bin").toString())))
-        .startsWith("missing --address");
 
     var report = get("/v1/attestation/report?nonce=" + NONCE);
     Files.writeString(dir.resolve("report.json"), report.body());
@@ -272,6 +250,10 @@ class AttestationIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> sameJson(Object claims) throws Exception {
     return JSONObjectUtils.parse(JSONObjectUtils.toJSONString((Map<String, Object>) claims));
+  }
+
+  private static List<String> plus(List<String> args, String... more) {
+    return java.util.stream.Stream.concat(args.stream(), java.util.Arrays.stream(more)).toList();
   }
 
   /** Runs the verifier's entry point in process and returns what it printed. */

@@ -305,8 +305,11 @@ class FaultInjectionIT {
     properties.put(
         "datasources.default.driver-class-name",
         "io.signet.adapter.persistence.ReconnectingDriver");
-    // The faults are under test, not the free plan's budget: the load must never get a 429.
-    properties.put("signet.rate-limit.free-per-second", 1_000_000);
+    // The faults are under test, not the plans' budgets (a new tenant is on `standard`): the load
+    // must never get a 429, however fast the service signs.
+    for (String plan : List.of("free", "standard", "enterprise")) {
+      properties.put("signet.rate-limit." + plan + "-per-second", 1_000_000);
+    }
     List<Long> resumeMillis = new ArrayList<>();
     try (SignetApp app = SignetApp.start(properties)) {
       String apiKey = app.tenantWithKey("faults", "sign", "keys:manage")[1];
