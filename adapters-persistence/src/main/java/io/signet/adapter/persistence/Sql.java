@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs JDBC writes in a transaction (joining the caller's when there is one), single-statement
@@ -48,12 +49,7 @@ final class Sql {
   }
 
   <T> T write(Work<T> work) {
-    Thrown thrown = new Thrown();
-    try {
-      return transactions.executeWrite(status -> call(work, status.getConnection(), thrown));
-    } catch (RuntimeException e) {
-      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
-    }
+    return run(work, on -> transactions.executeWrite(status -> on.apply(status.getConnection())));
   }
 
   /**
@@ -61,12 +57,7 @@ final class Sql {
    * caller's transaction when there is one. Every read here is a single statement.
    */
   <T> T read(Work<T> work) {
-    Thrown thrown = new Thrown();
-    try {
-      return connections.executeRead(status -> call(work, status.getConnection(), thrown));
-    } catch (RuntimeException e) {
-      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
-    }
+    return run(work, on -> connections.executeRead(status -> on.apply(status.getConnection())));
   }
 
   /**
@@ -74,13 +65,9 @@ final class Sql {
    * durably committed when it returns, in one round trip (no BEGIN and COMMIT of their own).
    */
   <T> T autocommit(Work<T> work) {
-    Thrown thrown = new Thrown();
-    try {
-      return connections.executeWrite(
-          status -> call(c -> work.run(inAutocommit(c)), status.getConnection(), thrown));
-    } catch (RuntimeException e) {
-      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
-    }
+    return run(
+        c -> work.run(inAutocommit(c)),
+        on -> connections.executeWrite(status -> on.apply(status.getConnection())));
   }
 
   /**
@@ -136,6 +123,19 @@ final class Sql {
   static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime t = row.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * Runs the work on the connection {@code on} gives it (a transaction's, a pooled one); every
+   * failure but the work's own is translated.
+   */
+  private static <T> T run(Work<T> work, Function<Function<Connection, T>, T> on) {
+    Thrown thrown = new Thrown();
+    try {
+      return on.apply(c -> call(work, c, thrown));
+    } catch (RuntimeException e) {
+      throw thrown.byWork(e) ? e : PersistenceErrors.translate(e);
+    }
   }
 
   /**

@@ -78,10 +78,8 @@ public final class Pkcs11ServiceKeyCustody implements ServiceKeyCustody {
         switch (key.name().algorithm()) {
           case ECDSA -> {
             byte[] digest = ServiceKeyCryptography.eip191Digest(data);
-            byte[] rs =
-                ServiceKeyCryptography.lowS(
-                    token.signDigest(label, digest), ServiceKeyCryptography.SECP256K1);
-            yield ServiceKeyCryptography.withRecoveryByte(rs, digest, key.publicKey().toArray());
+            yield ServiceKeyCryptography.ethereumSignature(
+                token.signDigest(label, digest), digest, key.publicKey().toArray());
           }
           case ECDSA_P256, ES256 ->
               ServiceKeyCryptography.lowS(

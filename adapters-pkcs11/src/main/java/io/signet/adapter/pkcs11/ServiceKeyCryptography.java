@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -32,22 +33,22 @@ public final class ServiceKeyCryptography {
 
   /** r‖s with s replaced by n − s when s > n/2, so that the signature is canonical. */
   static byte[] lowS(byte[] rs, X9ECParameters curve) {
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
-    byte[] out = rs.clone();
-    System.arraycopy(fixed32(EcdsaScheme.lowS(s, curve.getN())), 0, out, 32, 32);
-    return out;
+    BigInteger n = curve.getN();
+    BigInteger[] plain = PlainDSAEncoding.INSTANCE.decode(n, rs);
+    return PlainDSAEncoding.INSTANCE.encode(n, plain[0], EcdsaScheme.lowS(plain[1], n));
   }
 
   /**
-   * r‖s‖v for a secp256k1 signature r‖s (low-S) of {@code digest} by {@code publicKeySpki}: v is 27
-   * plus the recovery id, the one with which the public key is recovered from the signature.
+   * The EIP-191 signature r‖s‖v (low-S) for a secp256k1 signature r‖s of {@code digest} by {@code
+   * publicKeySpki}: v is 27 plus the recovery id with which the public key is recovered.
    */
-  static byte[] withRecoveryByte(byte[] rs, byte[] digest, byte[] publicKeySpki) {
+  static byte[] ethereumSignature(byte[] rs, byte[] digest, byte[] publicKeySpki) {
+    BigInteger[] plain = PlainDSAEncoding.INSTANCE.decode(SECP256K1.getN(), rs);
     return Ethereum.withRecoveryByte(
         SECP256K1_DOMAIN,
         point(publicKeySpki, SECP256K1),
-        new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)),
-        new BigInteger(1, Arrays.copyOfRange(rs, 32, 64)),
+        plain[0],
+        EcdsaScheme.lowS(plain[1], SECP256K1.getN()),
         digest);
   }
 
@@ -109,13 +110,5 @@ public final class ServiceKeyCryptography {
   private static ECPoint point(byte[] publicKeySpki, X9ECParameters curve) {
     byte[] encoded = SubjectPublicKeyInfo.getInstance(publicKeySpki).getPublicKeyData().getBytes();
     return curve.getCurve().decodePoint(encoded).normalize();
-  }
-
-  private static byte[] fixed32(BigInteger value) {
-    byte[] raw = value.toByteArray();
-    byte[] out = new byte[32];
-    int copy = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-    return out;
   }
 }

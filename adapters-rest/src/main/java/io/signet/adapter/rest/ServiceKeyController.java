@@ -24,14 +24,14 @@ import io.signet.domain.service.ServiceKeyPurpose;
 final class ServiceKeyController {
   private final ListServiceKeys list;
   private final RotateServiceKey rotate;
-  private final PublicKeyController published;
+  private final PublishedServiceKeys published;
   private final RequestReader reader;
   private final Exchange exchange;
 
   ServiceKeyController(
       ListServiceKeys list,
       RotateServiceKey rotate,
-      PublicKeyController published,
+      PublishedServiceKeys published,
       RequestReader reader,
       Exchange exchange) {
     this.list = list;
