@@ -8,12 +8,14 @@ import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Records the receipt of a tenant response before it is sent (DESIGN §5.2): durable on return,
- * together with the signing-log records of the signatures the response releases (one commit). Can
- * be switched off ({@code enabled} false) to measure what receipts cost; then it records nothing,
- * and signatures go to the signing log on their own.
+ * Records the receipt of a tenant response before it is sent (DESIGN §5.2): durable when the
+ * returned stage completes, together with the signing-log records of the signatures the response
+ * releases (one commit). Can be switched off ({@code enabled} false) to measure what receipts cost;
+ * then it records nothing, and signatures go to the signing log on their own.
  */
 public final class RecordReceipt {
   private final Receipts receipts;
@@ -34,7 +36,7 @@ public final class RecordReceipt {
    * Records the receipt and, in the same commit, {@code signatures}: the signing events of the
    * signatures this response releases, which were not recorded on their own.
    */
-  public void record(
+  public CompletionStage<Void> record(
       TenantId tenant,
       RequestId requestId,
       Bytes requestSha256,
@@ -44,9 +46,9 @@ public final class RecordReceipt {
       if (!signatures.isEmpty()) {
         throw new IllegalStateException("signatures handed to receipts that are switched off");
       }
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    receipts.record(
+    return receipts.record(
         new Receipt(requestId, tenant, requestSha256, responseSha256, clock.instant()), signatures);
   }
 }

@@ -20,18 +20,21 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one group-commit writer of the signing log and the receipts: concurrent callers' entries (a
  * response's signing events, its receipt, or both) go into one transaction (up to {@code
  * signet.signing-log.max-batch} entries), written by a single writer thread; each caller returns
- * when the transaction holding its entry has committed. One commit per batch instead of one per
- * response keeps PostgreSQL off the critical path at high rates; an entry is never split, so a
- * signature's signing-log row and the receipt of the response that releases it commit together or
- * not at all, and no caller is answered before its entry is durable.
+ * when the transaction holding its entry has committed (or continues then: {@link #submit} is
+ * asynchronous). One commit per batch instead of one per response keeps PostgreSQL off the critical
+ * path at high rates; an entry is never split, so a signature's signing-log row and the receipt of
+ * the response that releases it commit together or not at all, and no caller is answered before its
+ * entry is durable.
  *
  * <p>The writer survives any failure of a batch, {@link Error}s included (the batch's callers get
  * 503, nothing is acknowledged); {@link #healthy()} (part of readiness) is false while the writer
@@ -68,6 +71,12 @@ final class GroupCommit {
   private final Duration timeout;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  // One clock for every caller's deadline (a timer per caller costs a wake-up per response).
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("signing-log-deadlines").factory());
+  private final ScheduledFuture<?> expiring;
+  private volatile List<Pending> inFlight = List.of();
   private volatile boolean running = true;
   private volatile long batchStartedNanos;
   private volatile boolean writing;
@@ -80,6 +89,9 @@ final class GroupCommit {
     this.maxBatch = maxBatch;
     this.timeout = timeout;
     this.writer = Thread.ofPlatform().daemon().name("signing-log-writer").start(this::writeLoop);
+    long every = Math.clamp(timeout.toNanos() / 10, 1_000_000L, 1_000_000_000L);
+    this.expiring =
+        deadlines.scheduleWithFixedDelay(this::expire, every, every, TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -99,19 +111,32 @@ final class GroupCommit {
     }
   }
 
-  /** Returns once {@code entry} is committed; Unavailable when it was not. */
-  void submit(Entry entry) {
-    Pending pending = new Pending(entry, new CompletableFuture<>());
-    if (!running) throw shuttingDown();
+  /**
+   * Queues {@code entry}: the future completes once the transaction holding it has committed, and
+   * fails with what the database failure means ({@link PersistenceErrors}), or with Unavailable
+   * when it was not committed within the timeout or the log is shutting down. It may complete on
+   * the writer thread, which completes a whole batch before it starts the next: a caller that does
+   * more than hand over continues on its own executor.
+   */
+  CompletableFuture<Void> submit(Entry entry) {
+    if (!running) return CompletableFuture.failedFuture(shuttingDown());
+    Pending pending =
+        new Pending(entry, new CompletableFuture<>(), System.nanoTime() + timeout.toNanos());
     queue.add(pending);
-    if (!running && !writer.isAlive() && queue.remove(pending)) throw shuttingDown();
+    if (!running && !writer.isAlive() && queue.remove(pending)) {
+      return CompletableFuture.failedFuture(shuttingDown());
+    }
+    return pending.done();
+  }
+
+  /** Returns once {@code entry} is committed; throws what {@link #submit} fails with. */
+  void commit(Entry entry) {
     try {
-      pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      submit(entry).get();
     } catch (ExecutionException e) {
-      throw PersistenceErrors.translate(e.getCause());
-    } catch (TimeoutException e) {
-      throw new SignetException.Unavailable(
-          "database unavailable: the signing log did not commit in time", e);
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException("signing log failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SignetException.Unavailable("interrupted while waiting for the signing log", e);
@@ -119,11 +144,33 @@ final class GroupCommit {
   }
 
   /**
-   * True while the writer is there and not stuck: no batch has been in flight longer than the
-   * timeout (a database that stopped answering shows here before the callers time out).
+   * Fails every caller whose deadline has passed, queued or in a batch in flight (the batch may
+   * still commit: in doubt, like any answer lost in transit). Runs every tenth of the timeout.
+   */
+  private void expire() {
+    long now = System.nanoTime();
+    for (Pending p : inFlight) {
+      if (p.expiredAt(now)) p.done().completeExceptionally(notInTime());
+    }
+    for (Pending p : queue) { // oldest first: the first one in time ends the pass
+      if (!p.expiredAt(now)) break;
+      p.done().completeExceptionally(notInTime());
+    }
+  }
+
+  private static SignetException notInTime() {
+    return new SignetException.Unavailable(
+        "database unavailable: the signing log did not commit in time", null);
+  }
+
+  /**
+   * True while the writer and the deadline clock are there and the writer is not stuck: no batch
+   * has been in flight longer than the timeout (a database that stopped answering shows here before
+   * the callers time out).
    */
   boolean healthy() {
     return writer.isAlive()
+        && !expiring.isDone()
         && !(writing && System.nanoTime() - batchStartedNanos > timeout.toNanos());
   }
 
@@ -135,6 +182,10 @@ final class GroupCommit {
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        // A caller already answered (its deadline passed while queued) is not written.
+        batch.removeIf(p -> p.done().isDone());
+        if (batch.isEmpty()) continue;
+        inFlight = List.copyOf(batch);
         batchStartedNanos = System.nanoTime();
         writing = true;
         BATCH_SIZE.record(batch.stream().mapToInt(p -> p.entry().rows()).sum());
@@ -146,9 +197,11 @@ final class GroupCommit {
       } catch (Throwable e) {
         // Any failure, an Error included (out of memory, a driver defect), fails only this batch:
         // its callers get 503 and the writer carries on with the next one.
-        batch.forEach(p -> p.done().completeExceptionally(e));
+        RuntimeException failure = PersistenceErrors.translate(e);
+        batch.forEach(p -> p.done().completeExceptionally(failure));
       } finally {
         writing = false;
+        inFlight = List.of();
         batch.clear();
       }
     }
@@ -235,6 +288,7 @@ final class GroupCommit {
   void close() throws InterruptedException {
     running = false;
     writer.join(timeout.toMillis());
+    deadlines.shutdownNow();
     for (Pending left; (left = queue.poll()) != null; ) {
       left.done().completeExceptionally(shuttingDown());
     }
@@ -244,5 +298,9 @@ final class GroupCommit {
     return new SignetException.Unavailable("signing log is shutting down", null);
   }
 
-  private record Pending(Entry entry, CompletableFuture<Void> done) {}
+  private record Pending(Entry entry, CompletableFuture<Void> done, long deadlineNanos) {
+    boolean expiredAt(long nowNanos) {
+      return nowNanos - deadlineNanos > 0;
+    }
+  }
 }

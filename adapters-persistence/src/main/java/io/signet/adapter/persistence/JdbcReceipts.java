@@ -10,13 +10,14 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@link Receipts} in PostgreSQL, written by the one group-commit writer ({@link GroupCommit}) that
- * the signing log shares: a receipt, with the signing events of its response, is durable when
- * {@link #record} returns, both in the same transaction. Lookups are by request id and tenant
- * together, so another tenant's receipt is simply not found. Retention deletes in batches through
- * the time index.
+ * the signing log shares: a receipt, with the signing events of its response, is durable when the
+ * stage {@link #record} returns completes, both in the same transaction. Lookups are by request id
+ * and tenant together, so another tenant's receipt is simply not found. Retention deletes in
+ * batches through the time index.
  */
 @Singleton
 public final class JdbcReceipts implements Receipts {
@@ -29,8 +30,8 @@ public final class JdbcReceipts implements Receipts {
   }
 
   @Override
-  public void record(Receipt receipt, List<SigningEvent> signatures) {
-    commit.submit(new GroupCommit.Entry(signatures, receipt));
+  public CompletionStage<Void> record(Receipt receipt, List<SigningEvent> signatures) {
+    return commit.submit(new GroupCommit.Entry(signatures, receipt));
   }
 
   @Override

@@ -20,13 +20,13 @@ public final class JdbcSigningLog implements SigningLog {
 
   @Override
   public void record(SigningEvent event) {
-    commit.submit(GroupCommit.Entry.of(List.of(event)));
+    commit.commit(GroupCommit.Entry.of(List.of(event)));
   }
 
   /** A batch's events as one entry of the group commit: one transaction for all of them. */
   @Override
   public void recordAll(List<SigningEvent> events) {
     if (events.isEmpty()) return;
-    commit.submit(GroupCommit.Entry.of(events));
+    commit.commit(GroupCommit.Entry.of(events));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signet.application.contract.ReceiptsContract;
 import io.signet.application.port.Receipts;
 import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
@@ -14,9 +15,14 @@ import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.tenant.TenantId;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JdbcReceiptsIT extends ReceiptsContract {
@@ -38,7 +44,7 @@ class JdbcReceiptsIT extends ReceiptsContract {
   void aReceiptAndTheSigningEventsOfItsResponseShareOneTransaction() throws Exception {
     TenantId tenant = TenantId.random();
     List<Receipt> made = new ArrayList<>();
-    List<Thread> responses = new ArrayList<>();
+    List<CompletableFuture<Void>> responses = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       Receipt r = receipt(tenant, T0);
       made.add(r);
@@ -49,9 +55,9 @@ class JdbcReceiptsIT extends ReceiptsContract {
               Bytes.of(new byte[32]),
               r.requestId(),
               T0);
-      responses.add(Thread.ofVirtual().start(() -> receipts().record(r, List.of(event))));
+      responses.add(receipts().record(r, List.of(event)).toCompletableFuture());
     }
-    for (Thread t : responses) t.join();
+    CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
     for (Receipt r : made) {
       List<String> transactions = new ArrayList<>();
       String id = r.requestId().toString();
@@ -82,12 +88,65 @@ class JdbcReceiptsIT extends ReceiptsContract {
             r.requestId(),
             T0);
 
-    assertThatThrownBy(() -> receipts().record(r, List.of(refused)))
+    assertThatThrownBy(() -> durably(receipts().record(r, List.of(refused))))
         .as("not acknowledged")
+        .isInstanceOf(CompletionException.class)
+        .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("23514"); // check_violation
     assertThat(receipts().find(tenant, r.requestId())).as("the receipt").isEmpty();
     assertThat(signingEvents(tenant)).as("the signing events").isEmpty();
+  }
+
+  @Test
+  void aReceiptNotCommittedWithinTheTimeoutFailsAsUnavailableAndIsNotWrittenIfStillQueued()
+      throws Exception {
+    GroupCommit slow =
+        new GroupCommit(PersistenceContext.get().getBean(Sql.class), 256, Duration.ofMillis(300));
+    TenantId tenant = TenantId.random();
+    Receipt inFlight = receipt(tenant, T0);
+    Receipt queued = receipt(tenant, T0);
+    var db = PostgresTestDatabase.container();
+    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
+      c.setAutoCommit(false);
+      try (var s = c.createStatement()) {
+        s.execute("LOCK TABLE receipt IN ACCESS EXCLUSIVE MODE"); // the writer's INSERT waits
+      }
+      CompletableFuture<Void> first = slow.submit(new GroupCommit.Entry(List.of(), inFlight));
+      awaitAWriterWaitingForTheLock();
+      CompletableFuture<Void> second = slow.submit(new GroupCommit.Entry(List.of(), queued));
+      for (CompletableFuture<Void> recorded : List.of(first, second)) {
+        assertThatThrownBy(() -> recorded.get(5, TimeUnit.SECONDS)) // not a hang: the timeout
+            .isInstanceOf(ExecutionException.class)
+            .cause()
+            .isInstanceOf(SignetException.Unavailable.class)
+            .hasMessageContaining("did not commit in time");
+      }
+      c.rollback();
+      // The writer goes on in order: once a later entry is committed, the queued one was passed.
+      slow.submit(new GroupCommit.Entry(List.of(), receipt(tenant, T0))).get(5, TimeUnit.SECONDS);
+      assertThat(receipts().find(tenant, inFlight.requestId()))
+          .as("in flight when its caller gave up: committed, in doubt for the caller")
+          .isPresent();
+      assertThat(receipts().find(tenant, queued.requestId()))
+          .as("given up while still queued: never written")
+          .isEmpty();
+    } finally {
+      slow.close();
+    }
+  }
+
+  private static void awaitAWriterWaitingForTheLock() throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      List<String> waiting = new ArrayList<>();
+      query(
+          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+              + " AND query LIKE 'INSERT INTO receipt%'",
+          waiting::add);
+      if (!waiting.get(0).equals("0")) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the writer never reached the locked table");
   }
 
   @Test

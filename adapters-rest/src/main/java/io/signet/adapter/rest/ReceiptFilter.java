@@ -10,11 +10,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.RecordReceipt;
 import io.signet.domain.Bytes;
+import io.signet.domain.Causes;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.Principal;
 import io.signet.domain.signing.SigningEvent;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -105,34 +107,63 @@ final class ReceiptFilter implements Ordered {
     return request;
   }
 
+  /**
+   * Records the receipt of {@code response}; the response goes on when it is durable, on its
+   * connection's event loop (where it is written anyway), so no thread waits for the commit. A
+   * receipt that cannot be made durable turns the response into 503.
+   */
   @ResponseFilter
-  @ExecuteOn(TaskExecutors.BLOCKING)
-  void seal(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    if (!record.enabled()) return;
+  CompletionStage<MutableHttpResponse<?>> seal(
+      HttpRequest<?> request, MutableHttpResponse<?> response) {
+    CompletionStage<MutableHttpResponse<?>> unchanged = CompletableFuture.completedFuture(response);
+    if (!record.enabled()) return unchanged;
     List<SigningEvent> signatures = ResponseSignatures.take(request);
     Optional<Principal> caller = principal(request);
-    if (caller.isEmpty()) return;
+    if (caller.isEmpty()) return unchanged;
     Optional<Bytes> requestHash = request.getAttribute(REQUEST_SHA256, Bytes.class);
     if (requestHash.isEmpty() && response.code() >= 400) {
       // The body was refused before it was read (413): there are no received bytes to hash, and
       // the refusal changed nothing. Such an error goes without a receipt.
-      return;
+      return unchanged;
     }
-    try {
-      if (requestHash.isEmpty()) {
-        throw new SignetException.Unavailable("the request body could not be hashed", null);
-      }
-      byte[] sent = freeze(response);
-      record.record(
-          caller.get().tenant(),
-          Exchange.requestId(request),
-          requestHash.get(),
-          Bytes.sha256(sent),
-          signatures);
-    } catch (SignetException e) {
-      LOG.warn("response replaced by 503: its receipt is not durable ({})", e.getMessage());
-      replaceWithUnavailable(request, response);
+    if (requestHash.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          unavailable(
+              request,
+              response,
+              new SignetException.Unavailable("the request body could not be hashed", null)));
     }
+    byte[] sent = freeze(response);
+    return record
+        .record(
+            caller.get().tenant(),
+            Exchange.requestId(request),
+            requestHash.get(),
+            Bytes.sha256(sent),
+            signatures)
+        .handleAsync(
+            (durable, failure) -> {
+              if (failure == null) return response;
+              Optional<SignetException> refused = Causes.find(failure, SignetException.class);
+              if (refused.isPresent()) return unavailable(request, response, refused.get());
+              // A defect (not a refusal): the response fails as a whole, never leaves as it was.
+              throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            },
+            eventLoopOf(request));
+  }
+
+  private MutableHttpResponse<?> unavailable(
+      HttpRequest<?> request, MutableHttpResponse<?> response, SignetException why) {
+    LOG.warn("response replaced by 503: its receipt is not durable ({})", why.getMessage());
+    replaceWithUnavailable(request, response);
+    return response;
+  }
+
+  /** The thread the response is written from: its connection's event loop. */
+  private Executor eventLoopOf(HttpRequest<?> request) {
+    return request instanceof NettyHttpRequest<?> netty
+        ? netty.getChannelHandlerContext().channel().eventLoop()
+        : blocking;
   }
 
   /** Serializes the body into the bytes that will be sent, and makes them the body. */

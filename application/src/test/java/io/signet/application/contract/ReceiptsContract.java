@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,11 +47,16 @@ public abstract class ReceiptsContract {
         at);
   }
 
+  /** Waits until {@code recorded} says the receipt is durable; throws its failure otherwise. */
+  protected static void durably(CompletionStage<Void> recorded) {
+    recorded.toCompletableFuture().join();
+  }
+
   @Test
   void findsAReceiptForItsTenantOnly() {
     TenantId owner = tenant();
     Receipt r = receipt(owner, T0);
-    receipts().record(r);
+    durably(receipts().record(r));
     assertThat(receipts().find(owner, r.requestId())).contains(r);
     assertThat(receipts().find(tenant(), r.requestId())).isEmpty();
     assertThat(receipts().find(owner, RequestId.next(Clock.systemUTC()))).isEmpty();
@@ -62,12 +68,13 @@ public abstract class ReceiptsContract {
     Receipt r = receipt(owner, T0);
     KeyName key = new KeyName(owner, Algorithm.DILITHIUM3, 1);
     SigningInput input = new SigningInput.Message(Bytes.of(new byte[] {1}), Bytes.of(new byte[0]));
-    receipts()
-        .record(
-            r,
-            List.of(
-                SigningEvent.of(key, input, r.requestId(), T0),
-                SigningEvent.of(key, input, r.requestId(), T0)));
+    durably(
+        receipts()
+            .record(
+                r,
+                List.of(
+                    SigningEvent.of(key, input, r.requestId(), T0),
+                    SigningEvent.of(key, input, r.requestId(), T0))));
     assertThat(receipts().find(owner, r.requestId())).contains(r);
     assertThat(signingEvents(owner)).containsExactly(r.requestId(), r.requestId());
   }
@@ -76,11 +83,12 @@ public abstract class ReceiptsContract {
   void keepsTheFirstReceiptOfARequestId() {
     TenantId owner = tenant();
     Receipt first = receipt(owner, T0);
-    receipts().record(first);
-    receipts()
-        .record(
-            new Receipt(
-                first.requestId(), owner, first.responseSha256(), first.requestSha256(), T0));
+    durably(receipts().record(first));
+    durably(
+        receipts()
+            .record(
+                new Receipt(
+                    first.requestId(), owner, first.responseSha256(), first.requestSha256(), T0)));
     assertThat(receipts().find(owner, first.requestId())).contains(first);
   }
 
@@ -91,7 +99,7 @@ public abstract class ReceiptsContract {
     for (int i = 0; i < 50; i++) made.add(receipt(owner, T0));
     CompletableFuture.allOf(
             made.stream()
-                .map(r -> CompletableFuture.runAsync(() -> receipts().record(r)))
+                .map(r -> receipts().record(r).toCompletableFuture())
                 .toArray(CompletableFuture[]::new))
         .join();
     assertThat(made).allSatisfy(r -> assertThat(receipts().find(owner, r.requestId())).contains(r));
@@ -104,9 +112,9 @@ public abstract class ReceiptsContract {
     Receipt a = receipt(owner, old);
     Receipt b = receipt(owner, old.plusMillis(1));
     Receipt fresh = receipt(owner, T0);
-    receipts().record(a);
-    receipts().record(b);
-    receipts().record(fresh);
+    durably(receipts().record(a));
+    durably(receipts().record(b));
+    durably(receipts().record(fresh));
     Instant cutoff = old.plusSeconds(1);
     assertThat(receipts().deleteBefore(cutoff, 1)).isEqualTo(1);
     assertThat(receipts().deleteBefore(cutoff, 10)).isEqualTo(1);

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,9 +30,14 @@ public final class InMemoryReceipts implements Receipts {
   }
 
   @Override
-  public synchronized void record(Receipt receipt, List<SigningEvent> signatures) {
-    signingLog.recordAll(signatures);
+  public synchronized CompletionStage<Void> record(Receipt receipt, List<SigningEvent> signatures) {
+    try {
+      signingLog.recordAll(signatures);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     receipts.putIfAbsent(receipt.requestId(), receipt);
+    return CompletableFuture.completedFuture(null);
   }
 
   /** The signing log the receipts' signing events go to. */
