@@ -43,15 +43,28 @@ if [ "$(podman image inspect --format '{{ index .Labels "signet.fingerprint" }}'
 fi
 
 socket="$state/podman.sock"
-if ! curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; then
-  say "starting podman's Docker-compatible API on $socket"
-  rm -f "$socket"
-  nohup podman system service --time=0 "unix://$socket" >"$state/service.log" 2>&1 &
-  for _ in $(seq 1 50); do
-    curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && break
-    sleep 0.2
-  done
-  curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 || { say "podman API did not come up; see $state/service.log"; exit 1; }
+answers() { curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; }
+wait_for_answer() {
+  for _ in $(seq 1 50); do answers && return 0; sleep 0.2; done
+  return 1
+}
+if ! answers; then
+  # One service per socket: a second one started on the socket of a busy first one made container
+  # starts fail ("write child: broken pipe"). A service that is there gets time to answer; one that
+  # still does not is stopped before a new one starts.
+  running=$(pgrep -f "podman system service --time=0 unix://$socket" || true)
+  if [ -n "$running" ] && ! wait_for_answer; then
+    say "podman's API on $socket does not answer; stopping it (pid $running)"
+    kill $running 2>/dev/null || true
+    sleep 1
+    running=
+  fi
+  if [ -z "$running" ]; then
+    say "starting podman's Docker-compatible API on $socket"
+    rm -f "$socket"
+    nohup podman system service --time=0 "unix://$socket" >"$state/service.log" 2>&1 &
+    wait_for_answer || { say "podman API did not come up; see $state/service.log"; exit 1; }
+  fi
 fi
 # Containers left by a JVM that was killed: they would only hold ports and memory.
 podman ps -aq --filter label=org.testcontainers=true | xargs -r podman rm -f -v >/dev/null 2>&1 || true
