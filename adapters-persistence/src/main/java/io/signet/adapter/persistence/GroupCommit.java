@@ -69,6 +69,7 @@ final class GroupCommit {
   private final Sql sql;
   private final int maxBatch;
   private final Duration timeout;
+  private final long gatherNanos;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   // One clock for every caller's deadline (a timer per caller costs a wake-up per response).
@@ -84,10 +85,12 @@ final class GroupCommit {
   GroupCommit(
       Sql sql,
       @Value("${signet.signing-log.max-batch:256}") int maxBatch,
-      @Value("${signet.signing-log.timeout:10s}") Duration timeout) {
+      @Value("${signet.signing-log.timeout:10s}") Duration timeout,
+      @Value("${signet.signing-log.gather:2ms}") Duration gather) {
     this.sql = sql;
     this.maxBatch = maxBatch;
     this.timeout = timeout;
+    this.gatherNanos = gather.toNanos();
     this.writer = Thread.ofPlatform().daemon().name("signing-log-writer").start(this::writeLoop);
     long every = Math.clamp(timeout.toNanos() / 10, 1_000_000L, 1_000_000_000L);
     this.expiring =
@@ -176,12 +179,19 @@ final class GroupCommit {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>(maxBatch);
+    boolean concurrent = false;
     while (running || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         batch.add(first);
+        // Under concurrency (the last batch had company), let more callers join before writing:
+        // one commit per many responses instead of one per few (with no thread parked per
+        // response, callers arrive spread out and batches were a few rows each). A lone caller
+        // never waits.
+        if (concurrent && running && gatherNanos > 0) TimeUnit.NANOSECONDS.sleep(gatherNanos);
         queue.drainTo(batch, maxBatch - 1);
+        concurrent = batch.size() > 1;
         // A caller already answered (its deadline passed while queued) is not written.
         batch.removeIf(p -> p.done().isDone());
         if (batch.isEmpty()) continue;

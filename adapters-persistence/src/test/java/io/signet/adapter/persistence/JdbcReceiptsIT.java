@@ -102,7 +102,11 @@ class JdbcReceiptsIT extends ReceiptsContract {
   void aReceiptNotCommittedWithinTheTimeoutFailsAsUnavailableAndIsNotWrittenIfStillQueued()
       throws Exception {
     GroupCommit slow =
-        new GroupCommit(PersistenceContext.get().getBean(Sql.class), 256, Duration.ofMillis(300));
+        new GroupCommit(
+            PersistenceContext.get().getBean(Sql.class),
+            256,
+            Duration.ofMillis(300),
+            Duration.ZERO);
     TenantId tenant = TenantId.random();
     Receipt inFlight = receipt(tenant, T0);
     Receipt queued = receipt(tenant, T0);

@@ -114,7 +114,8 @@ class JdbcSigningLogIT extends SigningLogContract {
         new GroupCommit(
             new Sql(context.getBean(TransactionOperations.class), failingOnce),
             16,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ofMillis(2));
     JdbcSigningLog log = new JdbcSigningLog(writer);
     try {
       KeyName key = new KeyName(TenantId.random(), Algorithm.DILITHIUM3, 1);
