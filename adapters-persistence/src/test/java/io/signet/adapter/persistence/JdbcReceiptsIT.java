@@ -48,14 +48,10 @@ class JdbcReceiptsIT extends ReceiptsContract {
     for (int i = 0; i < 40; i++) {
       Receipt r = receipt(tenant, T0);
       made.add(r);
-      SigningEvent event =
-          new SigningEvent(
-              new KeyName(tenant, Algorithm.DILITHIUM3, 1),
-              "sign",
-              Bytes.of(new byte[32]),
-              r.requestId(),
-              T0);
-      responses.add(receipts().record(r, List.of(event)).toCompletableFuture());
+      responses.add(
+          receipts()
+              .record(r, List.of(event(tenant, "sign", r.requestId())))
+              .toCompletableFuture());
     }
     CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
     for (Receipt r : made) {
@@ -80,13 +76,7 @@ class JdbcReceiptsIT extends ReceiptsContract {
     TenantId tenant = TenantId.random();
     Receipt r = receipt(tenant, T0);
     // An operation the table's CHECK refuses: the one statement of the batch fails as a whole.
-    SigningEvent refused =
-        new SigningEvent(
-            new KeyName(tenant, Algorithm.DILITHIUM3, 1),
-            "not-an-operation",
-            Bytes.of(new byte[32]),
-            r.requestId(),
-            T0);
+    SigningEvent refused = event(tenant, "not-an-operation", r.requestId());
 
     assertThatThrownBy(() -> durably(receipts().record(r, List.of(refused))))
         .as("not acknowledged")
@@ -170,5 +160,15 @@ class JdbcReceiptsIT extends ReceiptsContract {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A Dilithium3 version 1 signing event of {@code requestId} at {@code T0}. */
+  private static SigningEvent event(TenantId tenant, String operation, RequestId requestId) {
+    return new SigningEvent(
+        new KeyName(tenant, Algorithm.DILITHIUM3, 1),
+        operation,
+        Bytes.of(new byte[32]),
+        requestId,
+        T0);
   }
 }
