@@ -54,6 +54,17 @@ class RunCommandIT {
       assertThat(
               http.send("GET", "/api/v1/me", Map.of("X-API-Key", apiKey), (String) null).status())
           .isEqualTo(200);
+      // Wallet login needs web3j at run time: the packaged jar must carry what the tests have.
+      TestWallet wallet = new TestWallet();
+      String message = wallet.relationMessage(System.currentTimeMillis());
+      var login =
+          http.send(
+              "POST",
+              "/auth",
+              Map.of("Content-Type", "application/json"),
+              wallet.body(message, wallet.sign(message)));
+      assertThat(login.status()).as("wallet login through the packaged jar").isEqualTo(200);
+      assertThat(login.body()).contains("\"code\":\"success\"", "\"token\":\"ey");
     } finally {
       first.destroy();
     }
