@@ -39,6 +39,9 @@ class KeysEndToEndIT {
   @SuppressWarnings("unchecked")
   void twentyConcurrentRotationsGiveGaplessVersionsAndNeverTwoActive() throws Exception {
     String apiKey = first.tenantWithKey("rotations", "keys:manage", "keys:read")[1];
+    assertThat(first.http.send("GET", "/api/v1/kms/keys", json(apiKey), (String) null).body())
+        .as("no keys yet: an empty list, not an empty object (application.yml's serde inclusion)")
+        .contains("\"data\":{\"keys\":[]}");
     assertThat(first.http.send("POST", "/api/v1/kms/keys/generate", json(apiKey), "{}").status())
         .isEqualTo(201);
 

@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -13,6 +14,9 @@ import java.util.Map;
 final class KeyViews {
   private KeyViews() {}
 
+  /**
+   * Every version shows {@code retired_at} and {@code archived_at} (DESIGN §3.2), null until then.
+   */
   @Serdeable(naming = SnakeCaseStrategy.class)
   record KeyView(
       int keyVersion,
@@ -21,8 +25,8 @@ final class KeyViews {
       String publicKey,
       String protection,
       String createdAt,
-      @Nullable String retiredAt,
-      @Nullable String archivedAt,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String retiredAt,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String archivedAt,
       @Nullable String address,
       @Nullable Map<String, String> jwk) {
     static KeyView of(KeyVersion v) {

@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -34,7 +35,7 @@ final class Views {
       String keyId,
       String apiKey,
       String tenantId,
-      @Nullable String name,
+      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String name,
       List<String> scopes,
       String createdAt) {}
 

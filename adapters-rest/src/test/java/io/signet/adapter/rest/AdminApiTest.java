@@ -114,6 +114,27 @@ class AdminApiTest {
   }
 
   @Test
+  void showsAnUnnamedKeysNameAsNullAndAnEmptyAuditAsAnEmptyList() {
+    String tenant = createTenant("shapes");
+    var unnamed =
+        http.send(
+            "POST",
+            "/admin/v1/tenants/" + tenant + "/api-keys",
+            AS_ADMIN_JSON,
+            "{\"scopes\":[\"sign\"]}");
+    assertThat(unnamed.status()).isEqualTo(201);
+    assertThat(unnamed.body()).contains("\"name\":null");
+    var none =
+        http.send(
+            "GET",
+            "/admin/v1/audit?tenant_id=" + java.util.UUID.randomUUID(),
+            Map.of("Authorization", ADMIN),
+            (String) null);
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).contains("\"data\":{\"events\":[]}");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void auditsEveryAdminAction() {
     String tenant = createTenant("audited");

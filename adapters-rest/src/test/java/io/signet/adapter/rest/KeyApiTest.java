@@ -42,6 +42,21 @@ class KeyApiTest {
   }
 
   @Test
+  void aTenantWithoutKeysGetsAnEmptyListAndEveryVersionShowsItsLifecycleDates() {
+    var none = http.send("GET", "/api/v1/kms/keys", reader, (String) null);
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).contains("\"data\":{\"keys\":[]}");
+    var nothingArchived =
+        http.send("GET", "/api/v1/kms/keys?status=archived", reader, (String) null);
+    assertThat(nothingArchived.body()).contains("\"data\":{\"keys\":[]}");
+
+    http.send("POST", "/api/v1/kms/keys/generate", manager, "{\"algorithm\":\"Dilithium3\"}");
+    var active =
+        http.send("GET", "/api/v1/kms/keys/active?algorithm=Dilithium3", reader, (String) null);
+    assertThat(active.body()).contains("\"retired_at\":null", "\"archived_at\":null");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void walksTheWholeLifecycle() {
     var generated =
