@@ -123,6 +123,8 @@ final class ErrorResponses
         message = "method " + request.getMethodName() + " is not allowed on " + request.getPath();
       }
       case UNSUPPORTED_MEDIA_TYPE -> {
+        // DESIGN §3.3: a wrong content type is 400 ERR_INVALID_001, like a body that is not JSON.
+        response.status(HttpStatus.BAD_REQUEST);
         code = "ERR_INVALID_001";
         message = "the request body must be application/json";
       }

@@ -27,10 +27,8 @@ final class WalletErrorShape implements Ordered {
       return;
     }
     String code = code(envelope.error().errorCode());
-    HttpStatus status = response.getStatus();
-    if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
-        || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
-      response.status(HttpStatus.BAD_REQUEST);
+    if (response.getStatus() == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+      response.status(HttpStatus.BAD_REQUEST); // a wrong content type is 400 already
     }
     response
         .contentType(MediaType.APPLICATION_JSON_TYPE)

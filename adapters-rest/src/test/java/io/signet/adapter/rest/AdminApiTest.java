@@ -222,7 +222,7 @@ class AdminApiTest {
             "/admin/v1/tenants",
             Map.of("Authorization", ADMIN, "Content-Type", "text/plain"),
             "{\"name\":\"a\"}");
-    assertThat(reply.status()).isEqualTo(415);
+    assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo("ERR_INVALID_001");
   }
 

@@ -289,7 +289,7 @@ class SignatureApiTest {
             "/api/v1/signature/sign",
             Map.of("X-API-Key", signer.get("X-API-Key"), "Content-Type", "text/plain"),
             "{}");
-    assertThat(wrongType.status()).isEqualTo(415);
+    assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.errorCode()).isEqualTo("ERR_INVALID_001");
   }
 
