@@ -42,6 +42,14 @@ public final class ChargeRequest {
 
   /** Takes {@code cost} units or throws RateLimited with the time to wait. */
   public TokenBucket.Decision charge(Principal caller, int cost) {
+    return charge(caller, cost, 0);
+  }
+
+  /**
+   * Takes the rest ({@code cost}) of a request whose first {@code paid} units were charged already,
+   * as {@link TokenBucket#take(int, int, Instant)} does, or throws RateLimited.
+   */
+  public TokenBucket.Decision charge(Principal caller, int cost, int paid) {
     Instant now = clock.instant();
     int share = instances();
     Share known = buckets.get(caller.apiKey());
@@ -62,7 +70,7 @@ public final class ChargeRequest {
     TokenBucket bucket = known.bucket();
     TokenBucket.Decision decision;
     synchronized (bucket) {
-      decision = bucket.take(cost, now);
+      decision = bucket.take(cost, paid, now);
     }
     if (!decision.allowed())
       throw new SignetException.RateLimited(decision.retryAfter(), bucket.capacity());

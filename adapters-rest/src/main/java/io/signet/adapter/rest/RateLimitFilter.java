@@ -50,13 +50,16 @@ final class RateLimitFilter implements Ordered {
   /**
    * Charges the items of a batch after the first: the request filter charged the route's cost once
    * before the body was read, and a batch costs that for each of its items, as the items would one
-   * by one. Over budget throws RateLimited (answered 429 with the same headers as here).
+   * by one; a batch over the whole burst passes from a full budget and leaves it in debt ({@link
+   * io.signet.domain.access.TokenBucket}). Over budget throws RateLimited (answered 429 with the
+   * same headers as here).
    */
   void chargeItems(HttpRequest<?> request, int items) {
-    int more = (items - 1) * cost(request);
+    int first = cost(request);
+    int more = (items - 1) * first;
     if (more <= 0) return;
     try {
-      request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more));
+      request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more, first));
     } catch (SignetException.RateLimited limited) {
       request.setAttribute(LIMITED, limited);
       throw limited;

@@ -207,4 +207,31 @@ class BatchApiTest {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.body()).contains("ERR_RATE_LIMIT_001");
   }
+
+  @Test
+  void aBatchCostingMoreThanTheWholeBurstPassesFromAFullBudgetOnly() {
+    // The free plan's burst is 200 units (20 signatures); budgets are per API key, and this
+    // context's clock stands still (no refill).
+    String tenant = TestCallers.tenant(http, "burst", "free");
+    http.send(
+        "POST", "/api/v1/kms/keys/generate", TestCallers.apiKey(http, tenant, "keys:manage"), "{}");
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < 25; i++) items.add(item(0, "")); // 250 units
+
+    Map<String, String> used = TestCallers.apiKey(http, tenant, "sign");
+    assertThat(http.send("POST", "/api/v1/signature/sign", used, item(0, "")).status())
+        .isEqualTo(200);
+    var notFull = http.send("POST", "/api/v1/signature/sign-batch", used, batch(items));
+    assertThat(notFull.status()).as("begun on a budget that is not full").isEqualTo(429);
+    assertThat(notFull.headers().get("retry-after")).as("until it is full").containsExactly("1");
+
+    Map<String, String> fresh = TestCallers.apiKey(http, tenant, "sign");
+    var passed = http.send("POST", "/api/v1/signature/sign-batch", fresh, batch(items));
+    assertThat(passed.status()).as(passed.body()).isEqualTo(200);
+    assertThat(results(passed)).hasSize(25).allSatisfy(r -> assertThat(r).containsKey("data"));
+    assertThat(passed.headers().get("x-ratelimit-remaining")).containsExactly("0");
+    var indebted =
+        http.send("POST", "/api/v1/signature/sign-batch", fresh, batch(List.of(item(0, ""))));
+    assertThat(indebted.status()).as("the overdraft is paid back first").isEqualTo(429);
+  }
 }

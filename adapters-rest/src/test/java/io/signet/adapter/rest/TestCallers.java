@@ -11,13 +11,17 @@ final class TestCallers {
    * {@code "\"sign\",\"verify\""}), as the headers of a JSON request.
    */
   static Map<String, String> caller(RawHttp http, String name, String plan, String scopes) {
-    return keyHeaders(
-        http, createTenant(http, "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}"), scopes);
+    return keyHeaders(http, tenant(http, name, plan), scopes);
   }
 
   /** A new tenant named {@code name} on the default plan; its id. */
   static String tenant(RawHttp http, String name) {
     return createTenant(http, "{\"name\":\"" + name + "\"}");
+  }
+
+  /** A new tenant named {@code name} on {@code plan}; its id. */
+  static String tenant(RawHttp http, String name, String plan) {
+    return createTenant(http, "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}");
   }
 
   /** A new API key of {@code tenant} with {@code scopes}, as the headers of a JSON request. */

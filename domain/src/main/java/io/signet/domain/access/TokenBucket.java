@@ -5,8 +5,11 @@ import java.time.Instant;
 
 /**
  * A token bucket: holds at most {@code capacity} units, refills at {@code refillPerSecond}, and a
- * request costing {@code cost} units passes only if that many are there. Not thread-safe: one per
- * API key, used under its owner's lock. Time is an input.
+ * request costing {@code cost} units passes only if that many are there. A request costing more
+ * than the whole capacity (a large batch) passes from a full bucket and leaves it in debt, repaid
+ * by the refill before anything else passes: it waits for a full bucket instead of never passing,
+ * and the long-run rate stays the bucket's. Not thread-safe: one per API key, used under its
+ * owner's lock. Time is an input.
  */
 public final class TokenBucket {
   private final double capacity;
@@ -25,14 +28,29 @@ public final class TokenBucket {
 
   /** Takes {@code cost} units if they are there; says what is left and when to come back. */
   public Decision take(int cost, Instant now) {
+    return take(cost, 0, now);
+  }
+
+  /**
+   * Takes the rest ({@code cost}) of a request whose first {@code paid} units were taken already (a
+   * batch charged for its route before its items are counted), as if the whole were taken at once:
+   * a whole over the capacity passes if the bucket was full when it began.
+   */
+  public Decision take(int cost, int paid, Instant now) {
     refill(now);
-    if (cost <= tokens) {
+    // More than the capacity can only ever pass from a full bucket.
+    double needed = Math.min(cost + (double) paid, capacity) - paid;
+    if (needed <= tokens) {
       tokens -= cost;
-      return new Decision(true, (long) Math.floor(tokens), Duration.ZERO, untilFull());
+      return new Decision(true, remaining(), Duration.ZERO, untilFull());
     }
-    double missing = cost - tokens;
+    double missing = needed - tokens;
     Duration retryAfter = Duration.ofMillis((long) Math.ceil(missing / refillPerSecond * 1000));
-    return new Decision(false, (long) Math.floor(tokens), retryAfter, untilFull());
+    return new Decision(false, remaining(), retryAfter, untilFull());
+  }
+
+  private long remaining() {
+    return Math.max(0, (long) Math.floor(tokens));
   }
 
   public long capacity() {

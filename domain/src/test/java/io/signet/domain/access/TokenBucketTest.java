@@ -31,8 +31,46 @@ class TokenBucketTest {
   @Test
   void aRefusalCostsNothing() {
     TokenBucket bucket = new TokenBucket(10, 1, T0);
-    assertThat(bucket.take(11, T0).allowed()).isFalse();
-    assertThat(bucket.take(10, T0).allowed()).isTrue();
+    bucket.take(5, T0);
+    assertThat(bucket.take(6, T0).allowed()).isFalse();
+    assertThat(bucket.take(5, T0).allowed()).isTrue();
+  }
+
+  @Test
+  void aRequestCostingMoreThanTheCapacityPassesFromAFullBucketAndLeavesADebt() {
+    TokenBucket bucket = new TokenBucket(100, 10, T0);
+    bucket.take(1, T0);
+    TokenBucket.Decision notFull = bucket.take(250, T0);
+    assertThat(notFull.allowed()).as("not from a bucket that is not full").isFalse();
+    assertThat(notFull.retryAfter())
+        .as("until full, when it will pass")
+        .isEqualTo(Duration.ofMillis(100));
+
+    TokenBucket.Decision passed = bucket.take(250, T0.plusMillis(100));
+    assertThat(passed.allowed()).isTrue();
+    assertThat(passed.remaining()).as("never negative in the headers").isZero();
+    assertThat(passed.untilFull()).isEqualTo(Duration.ofSeconds(25));
+
+    TokenBucket.Decision indebted = bucket.take(10, T0.plusMillis(100));
+    assertThat(indebted.allowed()).isFalse();
+    assertThat(indebted.retryAfter())
+        .as("the debt of 150 and the cost of 10")
+        .isEqualTo(Duration.ofSeconds(16));
+    assertThat(bucket.take(10, T0.plusMillis(100).plusSeconds(16)).allowed()).isTrue();
+  }
+
+  @Test
+  void theRestOfARequestPartlyPaidPassesAsTheWholeWouldHave() {
+    TokenBucket full = new TokenBucket(100, 10, T0);
+    full.take(10, T0);
+    assertThat(full.take(240, 10, T0).allowed()).as("250 in all, begun on a full bucket").isTrue();
+
+    TokenBucket notFull = new TokenBucket(100, 10, T0);
+    notFull.take(1, T0);
+    notFull.take(10, T0);
+    TokenBucket.Decision refused = notFull.take(240, 10, T0);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
