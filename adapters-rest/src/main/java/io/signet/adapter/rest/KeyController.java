@@ -74,7 +74,7 @@ final class KeyController {
     try {
       return KeyName.requireVersion(Long.parseLong(keyVersion == null ? "" : keyVersion));
     } catch (NumberFormatException e) {
-      throw SignetException.InvalidRequest.field("key_version must be a positive integer");
+      throw SignetException.InvalidRequest.field(KeyName.VERSION_RULE);
     }
   }
 

@@ -16,10 +16,14 @@ public record KeyName(TenantId tenant, Algorithm algorithm, int version) {
     if (version < 1) throw new IllegalArgumentException("key versions start at 1");
   }
 
+  /** What a request's version number must be (the refusal's message). */
+  public static final String VERSION_RULE =
+      "key_version must be an integer from 1 to " + Integer.MAX_VALUE;
+
   /** Validates a version number from a request. */
   public static int requireVersion(long version) {
     if (version < 1 || version > Integer.MAX_VALUE) {
-      throw SignetException.InvalidRequest.field("key_version must be a positive integer");
+      throw SignetException.InvalidRequest.field(VERSION_RULE);
     }
     return (int) version;
   }

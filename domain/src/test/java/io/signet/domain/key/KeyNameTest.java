@@ -22,7 +22,8 @@ class KeyNameTest {
     assertThatThrownBy(() -> KeyName.requireVersion(-3))
         .isInstanceOf(SignetException.InvalidRequest.class);
     assertThatThrownBy(() -> KeyName.requireVersion(1L << 31))
-        .isInstanceOf(SignetException.InvalidRequest.class);
+        .isInstanceOf(SignetException.InvalidRequest.class)
+        .hasMessage("key_version must be an integer from 1 to 2147483647");
   }
 
   @Test
