@@ -58,10 +58,32 @@ public abstract sealed class SignetException extends RuntimeException {
     }
   }
 
-  /** The operation is not allowed in the current state (a lifecycle conflict). */
+  /**
+   * The operation is not allowed in the current state (a lifecycle conflict), or would take the
+   * tenant over its live key-version quota ({@link #quotaExceeded()}).
+   */
   public static final class Conflict extends SignetException {
+    private final boolean quotaExceeded;
+
     public Conflict(String message) {
+      this(message, false);
+    }
+
+    private Conflict(String message, boolean quotaExceeded) {
       super(message);
+      this.quotaExceeded = quotaExceeded;
+    }
+
+    /**
+     * A refusal by the live key-version quota: unlike a lost race, retrying does not help until
+     * versions are archived.
+     */
+    public static Conflict quotaExceeded(String message) {
+      return new Conflict(message, true);
+    }
+
+    public boolean quotaExceeded() {
+      return quotaExceeded;
     }
   }
 
@@ -85,7 +107,13 @@ public abstract sealed class SignetException extends RuntimeException {
     private final long limit;
 
     public RateLimited(Duration retryAfter, long limit) {
-      super("rate limit exceeded; retry after " + secondsUp(retryAfter, 1) + " s");
+      this(
+          "rate limit exceeded; retry after " + secondsUp(retryAfter, 1) + " s", retryAfter, limit);
+    }
+
+    /** With a message of its own (which budget, and how to get room). */
+    public RateLimited(String message, Duration retryAfter, long limit) {
+      super(message);
       this.retryAfter = retryAfter;
       this.limit = limit;
     }
@@ -108,7 +136,7 @@ public abstract sealed class SignetException extends RuntimeException {
       return Math.max(floor, (duration.toMillis() + 999) / 1000);
     }
 
-    /** The budget (units) this caller has at most. */
+    /** The budget (units, or key creations for the creation quota) this caller has at most. */
     public long limit() {
       return limit;
     }

@@ -1,0 +1,80 @@
+package io.signet.domain.key;
+
+import io.signet.domain.SignetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How many key versions a tenant may hold and create (DESIGN §8): at most {@code liveVersions}
+ * versions that are not archived (active and retired, over all its algorithms), and at most {@code
+ * creationsPerDay} versions created (generated or rotated, by the tenant, the operator or a key
+ * policy) in any rolling {@link #WINDOW}. Both bound what a tenant can make the HSM hold and do:
+ * every version is a token object (or a sealed key under a token key) until it is archived.
+ *
+ * <p>The store counts a tenant's {@link Usage} and asks {@link #requireRoomForOneMore} while the
+ * tenant is locked, in the transaction that reserves the new version, so that concurrent creations
+ * (on any instance) are counted one after the other and never both pass at the limit.
+ */
+public record KeyQuota(int liveVersions, int creationsPerDay) {
+  /** The rolling window of {@link #creationsPerDay}. */
+  public static final Duration WINDOW = Duration.ofDays(1);
+
+  public KeyQuota {
+    if (liveVersions < 1 || creationsPerDay < 1) {
+      throw new IllegalArgumentException("key quotas must be at least 1");
+    }
+  }
+
+  /**
+   * A tenant's usage as the store counts it.
+   *
+   * @param live versions that are not archived, plus creations in progress (claims)
+   * @param recentCreations creation times within {@link #WINDOW} before now (creations in progress
+   *     count as made now); the store may give only the {@code creationsPerDay} most recent
+   */
+  public record Usage(int live, List<Instant> recentCreations) {
+    public Usage {
+      if (live < 0) throw new IllegalArgumentException("live must not be negative");
+      recentCreations = List.copyOf(recentCreations);
+    }
+  }
+
+  /**
+   * Allows one more version, or refuses it: Conflict (a quota refusal, {@link
+   * SignetException.Conflict#quotaExceeded()}) when the tenant already has {@link #liveVersions}
+   * live versions, RateLimited when it created {@link #creationsPerDay} versions in the last {@link
+   * #WINDOW}, with the time until the creation that must leave the window has left it.
+   */
+  public void requireRoomForOneMore(Usage usage, Instant now) {
+    if (usage.live() >= liveVersions) {
+      throw SignetException.Conflict.quotaExceeded(
+          "key version quota reached: the tenant has "
+              + usage.live()
+              + " live (active or retired) key versions and may have at most "
+              + liveVersions
+              + " (signet.quota.live-versions); archive retired versions (retire, then archive,"
+              + " those no longer needed) to make room");
+    }
+    List<Instant> inWindow =
+        usage.recentCreations().stream()
+            .filter(at -> at.plus(WINDOW).isAfter(now))
+            .sorted(Comparator.reverseOrder())
+            .toList();
+    if (inWindow.size() >= creationsPerDay) {
+      // Room comes back when the creationsPerDay-th most recent creation leaves the window.
+      Instant leaves = inWindow.get(creationsPerDay - 1).plus(WINDOW);
+      Duration wait = Duration.between(now, leaves);
+      throw new SignetException.RateLimited(
+          "key creation quota reached: at most "
+              + creationsPerDay
+              + " key versions may be generated or rotated in 24 hours"
+              + " (signet.quota.rotations-per-day); retry after "
+              + SignetException.RateLimited.secondsUp(wait, 1)
+              + " s",
+          wait,
+          creationsPerDay);
+    }
+  }
+}
