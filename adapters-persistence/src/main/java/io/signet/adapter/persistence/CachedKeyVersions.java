@@ -5,6 +5,7 @@ import io.signet.application.port.KeyVersions;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
@@ -56,6 +57,11 @@ public final class CachedKeyVersions implements KeyVersions {
   @Override
   public void claim(KeyName name, Instant at) {
     store.claim(name, at);
+  }
+
+  @Override
+  public void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
+    store.claimWithinQuota(name, at, quota);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,19 +97,81 @@ public final class JdbcKeyVersions implements KeyVersions {
 
   @Override
   public void claim(KeyName name, Instant at) {
+    sql.write(
+        c -> {
+          insertClaim(c, name);
+          return null;
+        });
+  }
+
+  /**
+   * The tenant's row is locked {@code FOR NO KEY UPDATE} first: that serializes the quota claims of
+   * one tenant across every connection and instance (the lock conflicts with itself), while the
+   * {@code FOR KEY SHARE} locks that foreign-key checks take on the tenant (inserting a version or
+   * a claim, in any transaction) do not wait for it. Under the lock, in READ COMMITTED, each count
+   * sees every claim and version committed before it, so two claims at the limit cannot both pass.
+   */
+  @Override
+  public void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
+    sql.write(
+        c -> {
+          Sql.list(
+              c,
+              "SELECT id FROM tenant WHERE id = ? FOR NO KEY UPDATE",
+              s -> s.setObject(1, name.tenant().value()),
+              row -> row.getObject("id"));
+          quota.requireRoomForOneMore(usage(c, name.tenant(), at, quota.creationsPerDay()), at);
+          insertClaim(c, name);
+          return null;
+        });
+  }
+
+  /**
+   * A tenant's quota usage: live versions and claims; the {@code recent} most recent creation times
+   * within the window before {@code at}, a claim counting as made at {@code at}. Both scans stay
+   * within the tenant's rows by the primary key's leading column.
+   */
+  private static KeyQuota.Usage usage(Connection c, TenantId tenant, Instant at, int recent)
+      throws SQLException {
+    int[] counts =
+        Sql.list(
+                c,
+                "SELECT (SELECT count(*) FROM key_version WHERE tenant_id = ? AND status <> 'archived')"
+                    + " AS live, (SELECT count(*) FROM key_claim WHERE tenant_id = ?) AS pending",
+                s -> {
+                  s.setObject(1, tenant.value());
+                  s.setObject(2, tenant.value());
+                },
+                row -> new int[] {row.getInt("live"), row.getInt("pending")})
+            .getFirst();
+    List<Instant> created =
+        new ArrayList<>(
+            Sql.list(
+                c,
+                "SELECT created_at FROM key_version WHERE tenant_id = ? AND created_at > ?"
+                    + " ORDER BY created_at DESC LIMIT ?",
+                s -> {
+                  s.setObject(1, tenant.value());
+                  s.setObject(2, Sql.timestamp(at.minus(KeyQuota.WINDOW)));
+                  s.setInt(3, recent);
+                },
+                row -> Sql.instant(row, "created_at")));
+    for (int i = 0; i < counts[1]; i++) created.add(at);
+    return new KeyQuota.Usage(counts[0] + counts[1], created);
+  }
+
+  private static void insertClaim(Connection c, KeyName name) throws SQLException {
     int inserted =
-        sql.write(
-            c ->
-                Sql.update(
-                    c,
-                    "INSERT INTO key_claim (tenant_id, algorithm, version, claimed_at)"
-                        + " SELECT ?, ?, ?, now() WHERE NOT EXISTS (SELECT 1 FROM key_version"
-                        + " WHERE tenant_id = ? AND algorithm = ? AND version = ?)"
-                        + " ON CONFLICT DO NOTHING",
-                    s -> {
-                      bindName(s, 1, name);
-                      bindName(s, 4, name);
-                    }));
+        Sql.update(
+            c,
+            "INSERT INTO key_claim (tenant_id, algorithm, version, claimed_at)"
+                + " SELECT ?, ?, ?, now() WHERE NOT EXISTS (SELECT 1 FROM key_version"
+                + " WHERE tenant_id = ? AND algorithm = ? AND version = ?)"
+                + " ON CONFLICT DO NOTHING",
+            s -> {
+              bindName(s, 1, name);
+              bindName(s, 4, name);
+            });
     if (inserted != 1) {
       throw new SignetException.Conflict(
           "version "

@@ -7,8 +7,10 @@ import io.signet.application.contract.KeyVersionsContract;
 import io.signet.application.port.KeyVersions;
 import io.signet.application.port.Tenants;
 import io.signet.domain.Bytes;
+import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
 import io.signet.domain.tenant.Plan;
@@ -18,6 +20,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -67,5 +73,61 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
           .hasMessageContaining("kept for audit");
     }
     assertThat(versions().find(v1).orElseThrow().publicKey()).isEqualTo(Bytes.of(new byte[] {1}));
+  }
+
+  /**
+   * Two quota claims of one tenant while another transaction (an instance minting at this moment)
+   * holds the tenant and a claim it has not committed: both wait for it, then see its claim, and of
+   * the two only one fits under a quota of two live versions. A check that read before writing,
+   * without the tenant's lock, would let both pass, having seen no committed claim.
+   */
+  @Test
+  void quotaClaimsOfOneTenantWaitForEachOtherAcrossConnections() throws Exception {
+    TenantId tenant = TenantId.random();
+    tenants().add(new Tenant(tenant, "race", Plan.FREE, T0));
+    KeyQuota quota = new KeyQuota(2, 10);
+    PostgreSQLContainer db = PostgresTestDatabase.container();
+    List<CompletableFuture<Boolean>> claims;
+    try (Connection other =
+        DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute("SELECT id FROM tenant WHERE id = '" + tenant + "' FOR NO KEY UPDATE");
+        s.execute(
+            "INSERT INTO key_claim (tenant_id, algorithm, version, claimed_at) VALUES ('"
+                + tenant
+                + "', 'mldsa65', 1, now())");
+      }
+      claims =
+          List.of(
+              claimAsync(new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1), quota),
+              claimAsync(new KeyName(tenant, Algorithm.ECDSA_P256, 1), quota));
+      Thread.sleep(500);
+      assertThat(claims).as("both wait for the tenant").noneMatch(CompletableFuture::isDone);
+      KeyName unrelated = new KeyName(tenant, Algorithm.ED25519, 1);
+      versions().claim(unrelated, T0);
+      versions().release(unrelated);
+      other.commit();
+    }
+    long passed = 0;
+    for (CompletableFuture<Boolean> claim : claims) {
+      if (claim.get(10, TimeUnit.SECONDS)) passed++;
+    }
+    assertThat(passed).as("claims that fit beside the committed one").isEqualTo(1);
+    assertThat(versions().ownership(new KeyName(tenant, Algorithm.DILITHIUM3, 1)))
+        .isEqualTo(KeyVersions.Ownership.CLAIMED);
+  }
+
+  private CompletableFuture<Boolean> claimAsync(KeyName name, KeyQuota quota) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            versions().claimWithinQuota(name, T0, quota);
+            return true;
+          } catch (SignetException.Conflict refused) {
+            if (!refused.quotaExceeded()) throw new CompletionException(refused);
+            return false;
+          }
+        });
   }
 }

@@ -3,6 +3,7 @@ package io.signet.application.port;
 import io.signet.domain.Bytes;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
@@ -41,6 +42,19 @@ public interface KeyVersions {
    * ages compare on one clock.
    */
   void claim(KeyName name, Instant at);
+
+  /**
+   * Reserves {@code name} as {@link #claim} does, for a new version of a tenant's key, only if the
+   * tenant has room for one more under {@code quota}: the tenant's usage (its versions that are not
+   * archived, the versions created within {@link KeyQuota#WINDOW} before {@code at}, and its
+   * claims, which count as live versions created at {@code at}) is counted and the claim stored in
+   * one atomic step, with the tenant's creations serialized, so that of concurrent claims at the
+   * limit (on any number of instances sharing the store) one at most passes. A refusal stores
+   * nothing: Conflict ({@link io.signet.domain.SignetException.Conflict#quotaExceeded()}) or
+   * RateLimited, as {@link KeyQuota#requireRoomForOneMore} decides; Conflict as {@link #claim} when
+   * the version is taken.
+   */
+  void claimWithinQuota(KeyName name, Instant at, KeyQuota quota);
 
   /** Drops the claim on {@code name}, if any. */
   void release(KeyName name);

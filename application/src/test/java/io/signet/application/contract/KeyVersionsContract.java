@@ -9,6 +9,7 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.key.Protection;
@@ -17,6 +18,14 @@ import io.signet.domain.tenant.Tenant;
 import io.signet.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +61,119 @@ public abstract class KeyVersionsContract {
     versions()
         .activate(created, retiring == null ? null : retiring.retire(T0.plusSeconds(version)));
     return created;
+  }
+
+  /** Creates the next version at {@code at} through the quota, as minting does. */
+  private KeyVersion mintWithin(KeyQuota quota, int version, KeyVersion retiring, Instant at) {
+    KeyName name = name(version);
+    versions().claimWithinQuota(name, at, quota);
+    KeyVersion created =
+        KeyVersion.activated(
+            name, Bytes.of(new byte[] {(byte) version}), Protection.HSM_WRAPPED, null, at);
+    versions().activate(created, retiring == null ? null : retiring.retire(at));
+    return created;
+  }
+
+  @Test
+  void refusesAClaimOverTheLiveVersionQuotaUntilAVersionIsArchived() {
+    KeyQuota quota = new KeyQuota(2, 10);
+    KeyVersion v1 = mintWithin(quota, 1, null, T0);
+    KeyVersion v2 = mintWithin(quota, 2, v1, T0.plusSeconds(1));
+    assertThatThrownBy(() -> versions().claimWithinQuota(name(3), T0.plusSeconds(2), quota))
+        .isInstanceOfSatisfying(
+            SignetException.Conflict.class, c -> assertThat(c.quotaExceeded()).isTrue());
+    assertThat(versions().ownership(name(3)))
+        .as("a refusal stores no claim")
+        .isEqualTo(KeyVersions.Ownership.UNOWNED);
+    KeyVersion retired = versions().find(v1.name()).orElseThrow();
+    versions().transition(retired, retired.archive(T0.plusSeconds(3)));
+    mintWithin(quota, 3, v2, T0.plusSeconds(4));
+    assertThat(versions().list(tenant, null, null)).hasSize(3);
+  }
+
+  @Test
+  void claimsInProgressCountAgainstTheQuota() {
+    KeyQuota quota = new KeyQuota(1, 10);
+    versions().claimWithinQuota(name(1), T0, quota);
+    KeyName other = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
+    assertThatThrownBy(() -> versions().claimWithinQuota(other, T0, quota))
+        .isInstanceOf(SignetException.Conflict.class);
+    versions().release(name(1));
+    versions().claimWithinQuota(other, T0, quota);
+    assertThat(versions().ownership(other)).isEqualTo(KeyVersions.Ownership.CLAIMED);
+  }
+
+  @Test
+  void refusesACreationOverTheDailyQuotaUntilTheOldestLeavesTheWindow() {
+    KeyQuota quota = new KeyQuota(10, 2);
+    KeyVersion v1 = mintWithin(quota, 1, null, T0);
+    mintWithin(quota, 2, v1, T0.plus(Duration.ofHours(1)));
+    Instant later = T0.plus(Duration.ofHours(2));
+    assertThatThrownBy(() -> versions().claimWithinQuota(name(3), later, quota))
+        .isInstanceOfSatisfying(
+            SignetException.RateLimited.class,
+            r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofHours(22)));
+    assertThat(versions().ownership(name(3))).isEqualTo(KeyVersions.Ownership.UNOWNED);
+    versions().claimWithinQuota(name(3), T0.plus(KeyQuota.WINDOW), quota);
+    assertThat(versions().ownership(name(3))).isEqualTo(KeyVersions.Ownership.CLAIMED);
+  }
+
+  @Test
+  void archivedVersionsStillCountAsCreationsOfTheDay() {
+    KeyQuota quota = new KeyQuota(10, 2);
+    KeyVersion v1 = mintWithin(quota, 1, null, T0);
+    KeyVersion v2 = mintWithin(quota, 2, v1, T0.plusSeconds(1));
+    KeyVersion retired = versions().find(v1.name()).orElseThrow();
+    versions().transition(retired, retired.archive(T0.plusSeconds(2)));
+    assertThatThrownBy(() -> versions().claimWithinQuota(name(3), T0.plusSeconds(3), quota))
+        .isInstanceOf(SignetException.RateLimited.class);
+    assertThat(v2.status()).isEqualTo(KeyStatus.ACTIVE);
+  }
+
+  @Test
+  void quotasArePerTenant() {
+    KeyQuota quota = new KeyQuota(1, 1);
+    mintWithin(quota, 1, null, T0);
+    TenantId another = TenantId.random();
+    tenants().add(new Tenant(another, "another", Plan.STANDARD, T0));
+    KeyName theirs = new KeyName(another, Algorithm.DILITHIUM3, 1);
+    versions().claimWithinQuota(theirs, T0, quota);
+    assertThat(versions().ownership(theirs)).isEqualTo(KeyVersions.Ownership.CLAIMED);
+  }
+
+  @Test
+  void ofConcurrentClaimsAtTheLimitOnlyOnePasses() throws Exception {
+    KeyQuota quota = new KeyQuota(1, 10);
+    int callers = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+      for (int i = 1; i <= callers; i++) {
+        KeyName name = name(i);
+        Callable<Boolean> claim =
+            () -> {
+              go.await();
+              try {
+                versions().claimWithinQuota(name, T0, quota);
+                return true;
+              } catch (SignetException.Conflict refused) {
+                assertThat(refused.quotaExceeded()).isTrue();
+                return false;
+              }
+            };
+        outcomes.add(pool.submit(claim));
+      }
+      go.countDown();
+      int passed = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        try {
+          if (outcome.get()) passed++;
+        } catch (ExecutionException e) {
+          throw new AssertionError(e.getCause());
+        }
+      }
+      assertThat(passed).as("claims that passed a quota of one").isEqualTo(1);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyStatus;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
@@ -76,6 +77,27 @@ public final class InMemoryKeyVersions implements KeyVersions {
       throw new SignetException.Conflict("version " + name.version() + " is being created; retry");
     }
     claims.put(name, clock.instant());
+  }
+
+  @Override
+  public synchronized void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
+    TenantId tenant = name.tenant();
+    int pending = (int) claims.keySet().stream().filter(n -> n.tenant().equals(tenant)).count();
+    int live =
+        (int)
+            versions.values().stream()
+                .filter(v -> v.name().tenant().equals(tenant))
+                .filter(v -> v.status() != KeyStatus.ARCHIVED)
+                .count();
+    List<Instant> recent = new ArrayList<>();
+    versions.values().stream()
+        .filter(v -> v.name().tenant().equals(tenant))
+        .map(KeyVersion::createdAt)
+        .filter(created -> created.plus(KeyQuota.WINDOW).isAfter(at))
+        .forEach(recent::add);
+    for (int i = 0; i < pending; i++) recent.add(at);
+    quota.requireRoomForOneMore(new KeyQuota.Usage(live + pending, recent), at);
+    claim(name, at);
   }
 
   @Override
