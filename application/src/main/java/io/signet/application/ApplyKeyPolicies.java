@@ -17,7 +17,9 @@ import java.util.List;
  * Runs the tenants' policies once: rotates active versions that are due, archives retired versions
  * that are due. Safe when several instances run it at the same moment: each transition is a claim
  * or a compare-and-set in the database, so it happens once; the instances that lose get Conflict,
- * which is not an error here.
+ * which is not an error here. A rotation the tenant's key quota refuses is not an error either: it
+ * is reported ({@link Report#refused()}) and tried again by the next run, since the version is
+ * still due.
  */
 public final class ApplyKeyPolicies {
   private final KeyPolicies policies;
@@ -43,6 +45,7 @@ public final class ApplyKeyPolicies {
     Instant now = clock.instant();
     List<KeyVersion> rotated = new ArrayList<>();
     List<KeyVersion> archived = new ArrayList<>();
+    List<Refused> refused = new ArrayList<>();
     for (KeyPolicy policy : policies.all()) {
       for (KeyVersion version : versions.list(policy.tenant(), null, null)) {
         Invocation invocation = new Invocation(Actor.SCHEDULER, RequestId.next(clock));
@@ -52,14 +55,26 @@ public final class ApplyKeyPolicies {
           } else if (policy.archiveDue(version, now)) {
             archived.add(archiveKey.archive(version.name(), invocation).version());
           }
-        } catch (SignetException.Conflict | SignetException.NotFound lostRace) {
+        } catch (SignetException.RateLimited overQuota) {
+          refused.add(new Refused(version, overQuota.getMessage()));
+        } catch (SignetException.Conflict conflict) {
+          // unless the quota refused it, another instance made this transition first
+          if (conflict.quotaExceeded()) refused.add(new Refused(version, conflict.getMessage()));
+        } catch (SignetException.NotFound lostRace) {
           // another instance made this transition first
         }
       }
     }
-    return new Report(rotated, archived);
+    return new Report(rotated, archived, refused);
   }
 
-  /** The versions this run rotated away from, and those it archived. */
-  public record Report(List<KeyVersion> rotated, List<KeyVersion> archived) {}
+  /**
+   * The versions this run rotated away from, those it archived, and the rotations that were due but
+   * refused by the tenant's key quota.
+   */
+  public record Report(
+      List<KeyVersion> rotated, List<KeyVersion> archived, List<Refused> refused) {}
+
+  /** A due rotation of {@code version} that the key quota refused, and the quota's message. */
+  public record Refused(KeyVersion version, String reason) {}
 }

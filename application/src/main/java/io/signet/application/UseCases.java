@@ -22,6 +22,7 @@ import io.signet.application.port.Tenants;
 import io.signet.application.port.Transactions;
 import io.signet.application.port.WalletSignatures;
 import io.signet.application.port.WalletTokens;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.wallet.WalletLoginPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class UseCases {
     KeyVersions versions = ports.versions();
     KeyCustody custody = ports.custody();
     AuditLog audit = ports.audit();
-    VersionMinting minting = new VersionMinting(versions, custody, audit, tx);
+    VersionMinting minting = new VersionMinting(versions, custody, audit, tx, settings.quota());
     VersionTransition transition = new VersionTransition(versions, audit, tx);
     createTenant = new CreateTenant(ports.tenants(), audit, tx, clock);
     listTenants = new ListTenants(ports.tenants());
@@ -196,12 +197,16 @@ public final class UseCases {
       LoginNonces loginNonces,
       LoginReplays loginReplays) {}
 
-  /** How the use cases behave, by area. */
+  /**
+   * How the use cases behave, by area ({@code quota}: how many key versions a tenant may hold and
+   * create, whoever creates them).
+   */
   public record Settings(
       Lifecycle lifecycle,
       ServiceKeyClaims serviceKeys,
       Receipting receipts,
-      WalletLogin walletLogin) {}
+      WalletLogin walletLogin,
+      KeyQuota quota) {}
 
   /**
    * How key versions are cleaned up.

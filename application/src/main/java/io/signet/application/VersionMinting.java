@@ -8,6 +8,7 @@ import io.signet.domain.SignetException;
 import io.signet.domain.audit.Invocation;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.key.KeyVersion;
 import io.signet.domain.tenant.TenantId;
 import java.time.Instant;
@@ -19,19 +20,30 @@ import java.time.Instant;
  * (the store refused) destroys what was generated; an ambiguous one (the database became
  * unreachable, perhaps during COMMIT) and a crash leave the claim and the HSM objects, which {@link
  * ReconcileKeyCustody} removes only if no version was stored.
+ *
+ * <p>The tenant's {@link KeyQuota} is enforced by the claim, before anything is generated: a
+ * refused creation leaves no claim, no custody object, no version and no audit event. The claim
+ * holds the tenant's room until the version is stored in its place (or released), so concurrent
+ * creations are counted against each other.
  */
 final class VersionMinting {
   private final KeyVersions versions;
   private final KeyCustody custody;
   private final AuditLog audit;
   private final Transactions transactions;
+  private final KeyQuota quota;
 
   VersionMinting(
-      KeyVersions versions, KeyCustody custody, AuditLog audit, Transactions transactions) {
+      KeyVersions versions,
+      KeyCustody custody,
+      AuditLog audit,
+      Transactions transactions,
+      KeyQuota quota) {
     this.versions = versions;
     this.custody = custody;
     this.audit = audit;
     this.transactions = transactions;
+    this.quota = quota;
   }
 
   /**
@@ -45,7 +57,7 @@ final class VersionMinting {
       Invocation invocation,
       Instant now) {
     KeyName name = next(tenant, algorithm);
-    versions.claim(name, now);
+    versions.claimWithinQuota(name, now, quota);
     KeyCustody.GeneratedKey generated;
     try {
       generated = custody.generate(name);

@@ -71,6 +71,12 @@ class LifecycleScheduler {
             report.rotated().stream().map(KeyVersion::name).toList(),
             report.archived().stream().map(KeyVersion::name).toList());
       }
+      for (ApplyKeyPolicies.Refused refused : report.refused()) {
+        LOG.warn(
+            "key policies: rotation of {} is due but was refused, tried again next run: {}",
+            refused.version().name(),
+            refused.reason());
+      }
     } catch (RuntimeException e) {
       LOG.warn("key policies not applied this time: {}", e.getMessage());
     }

@@ -74,7 +74,8 @@ class UseCaseFactory {
       ServiceKeySettings serviceKeys,
       ReceiptSettings receipts,
       WalletLoginSettings walletLogin,
-      WalletLoginBudgetSettings loginBudget) {
+      WalletLoginBudgetSettings loginBudget,
+      QuotaSettings quota) {
     return new UseCases.Settings(
         new UseCases.Lifecycle(lifecycle.claimGrace(), lifecycle.maxDestroyPerRun()),
         new UseCases.ServiceKeyClaims(serviceKeys.claimGrace(), serviceKeys.startupWait()),
@@ -83,7 +84,8 @@ class UseCaseFactory {
             walletLogin.policy(),
             walletLogin.nonceTtl(),
             loginBudget.perSecond(),
-            loginBudget.burst()));
+            loginBudget.burst()),
+        quota.quota());
   }
 
   /** Every use case, assembled once in plain Java (the REST tests assemble the same over fakes). */

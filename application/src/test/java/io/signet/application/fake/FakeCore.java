@@ -7,6 +7,7 @@ import io.signet.application.port.Transactions;
 import io.signet.application.port.WalletSignatures;
 import io.signet.application.port.WalletTokens;
 import io.signet.domain.key.KeyForms;
+import io.signet.domain.key.KeyQuota;
 import io.signet.domain.wallet.WalletLoginPolicy;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
@@ -36,7 +37,8 @@ public final class FakeCore {
                   Duration.ofMinutes(5), Set.of(), Set.of("localhost"), Duration.ofDays(7), "t"),
               Duration.ofMinutes(5),
               1000,
-              1000));
+              1000),
+          new KeyQuota(100, 50));
 
   public static final ServiceInstance INSTANCE = new ServiceInstance("test", "test", "unknown");
 
@@ -99,7 +101,12 @@ public final class FakeCore {
 
   /** Every use case over these fakes, but committing through {@code other}. */
   public UseCases useCases(Transactions other) {
-    return new UseCases(ports(), other, SETTINGS, clock, new SecureRandom(), INSTANCE);
+    return useCases(other, SETTINGS);
+  }
+
+  /** Every use case over these fakes, committing through {@code other}, with {@code settings}. */
+  public UseCases useCases(Transactions other, UseCases.Settings settings) {
+    return new UseCases(ports(), other, settings, clock, new SecureRandom(), INSTANCE);
   }
 
   /** The ports no test over these fakes reaches: reaching one is a test's error. */

@@ -1,0 +1,171 @@
+package io.signet.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signet.application.fake.FakeCore;
+import io.signet.application.port.KeyVersions;
+import io.signet.domain.SignetException;
+import io.signet.domain.audit.Actor;
+import io.signet.domain.audit.AuditEvent;
+import io.signet.domain.audit.AuditQuery;
+import io.signet.domain.audit.Invocation;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.key.KeyPolicy;
+import io.signet.domain.key.KeyQuota;
+import io.signet.domain.key.KeyVersion;
+import io.signet.domain.tenant.Plan;
+import io.signet.domain.tenant.Tenant;
+import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The tenant's key quota as generate, rotate and the key policies meet it (DESIGN §8). */
+class KeyQuotaEnforcementTest {
+  private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+  private final FakeCore fakes = new FakeCore(clock);
+  private final Invocation operator =
+      new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
+  private TenantId tenant;
+
+  @BeforeEach
+  void createTenant() {
+    tenant = TenantId.random();
+    fakes.tenants.add(new Tenant(tenant, "acme", Plan.STANDARD, T0));
+  }
+
+  private UseCases core(int liveVersions, int rotationsPerDay) {
+    UseCases.Settings defaults = FakeCore.SETTINGS;
+    return fakes.useCases(
+        fakes.transactions,
+        new UseCases.Settings(
+            defaults.lifecycle(),
+            defaults.serviceKeys(),
+            defaults.receipts(),
+            defaults.walletLogin(),
+            new KeyQuota(liveVersions, rotationsPerDay)));
+  }
+
+  /** What a refused creation must not have changed. */
+  private record State(List<KeyVersion> versions, List<KeyName> held, List<AuditEvent> audit) {}
+
+  private State state() {
+    return new State(
+        fakes.versions.list(tenant, null, null),
+        fakes.custody.heldKeys(),
+        fakes.audit.recent(new AuditQuery(tenant, null, 1000)));
+  }
+
+  @Test
+  void refusesGenerateAndRotateOverTheLiveVersionsAndChangesNothing() {
+    UseCases core = core(2, 50);
+    core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
+    core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator);
+    State before = state();
+
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator))
+        .isInstanceOfSatisfying(
+            SignetException.Conflict.class, c -> assertThat(c.quotaExceeded()).isTrue())
+        .hasMessageContaining("at most 2")
+        .hasMessageContaining("archive");
+    assertThatThrownBy(
+            () -> core.generateKey().generate(tenant, Algorithm.COMPOSITE_ML_DSA, operator))
+        .as("the quota is over all the tenant's algorithms")
+        .isInstanceOf(SignetException.Conflict.class);
+
+    assertThat(state()).isEqualTo(before);
+    assertThat(fakes.versions.ownership(new KeyName(tenant, Algorithm.DILITHIUM3, 3)))
+        .as("no claim left behind")
+        .isEqualTo(KeyVersions.Ownership.UNOWNED);
+  }
+
+  @Test
+  void archivingARetiredVersionMakesRoom() {
+    UseCases core = core(2, 50);
+    KeyVersion v1 = core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
+    core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator);
+    core.archiveKey().archive(v1.name(), operator);
+    assertThat(core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator).active().name())
+        .isEqualTo(new KeyName(tenant, Algorithm.DILITHIUM3, 3));
+  }
+
+  @Test
+  void refusesCreationsOverTheDailyQuotaUntilTheOldestLeavesTheWindow() {
+    UseCases core = core(100, 3);
+    core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
+    now.set(T0.plus(Duration.ofHours(1)));
+    core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator);
+    core.generateKey().generate(tenant, Algorithm.ECDSA_P256, operator);
+    now.set(T0.plus(Duration.ofHours(5)));
+    State before = state();
+
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator))
+        .isInstanceOfSatisfying(
+            SignetException.RateLimited.class,
+            r -> {
+              assertThat(r.retryAfter()).isEqualTo(Duration.ofHours(19));
+              assertThat(r.limit()).isEqualTo(3);
+            })
+        .hasMessageContaining("at most 3");
+    assertThat(state()).isEqualTo(before);
+
+    now.set(T0.plus(KeyQuota.WINDOW));
+    assertThat(
+            core.rotateKey()
+                .rotate(tenant, Algorithm.DILITHIUM3, operator)
+                .active()
+                .name()
+                .version())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.ECDSA_P256, operator))
+        .as("the next creations are still in the window")
+        .isInstanceOf(SignetException.RateLimited.class);
+  }
+
+  @Test
+  void aDueRotationRefusedByTheQuotaIsReportedAndTriedAgainByTheNextRun() {
+    UseCases core = core(2, 50);
+    KeyVersion v1 = core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
+    KeyVersion v2 = core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator).active();
+    fakes.policies.put(new KeyPolicy(tenant, Duration.ofDays(1), null), T0);
+    now.set(T0.plus(Duration.ofDays(2)));
+
+    ApplyKeyPolicies.Report refused = core.applyKeyPolicies().apply();
+    assertThat(refused.rotated()).isEmpty();
+    assertThat(refused.refused()).extracting(r -> r.version().name()).containsExactly(v2.name());
+    assertThat(refused.refused().getFirst().reason()).contains("quota");
+    assertThat(fakes.custody.heldKeys()).hasSize(2);
+
+    core.archiveKey().archive(v1.name(), operator);
+    ApplyKeyPolicies.Report next = core.applyKeyPolicies().apply();
+    assertThat(next.refused()).isEmpty();
+    assertThat(next.rotated()).extracting(KeyVersion::name).containsExactly(v2.name());
+  }
+}

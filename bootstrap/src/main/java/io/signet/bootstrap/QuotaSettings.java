@@ -1,0 +1,38 @@
+package io.signet.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.domain.key.KeyQuota;
+
+/**
+ * A tenant's key-version quotas (DESIGN §8), whoever creates the versions (the tenant API, the
+ * operator API, a key policy).
+ *
+ * <p>Defaults: 100 live versions is far above what a tenant needs (six algorithms, each with its
+ * active version and the retired ones still verifying old signatures) yet keeps a tenant from
+ * filling the HSM token, whose object store is small and shared by all tenants; 50 creations per
+ * rolling 24 hours lets a tenant rotate every key several times a day (and recover from mistakes)
+ * but bounds how fast it can churn the HSM's key generation, which is costly (an RSA-3072 key pair
+ * takes the token hundreds of milliseconds) and leaves objects behind until archived.
+ *
+ * @param liveVersions most versions a tenant may have that are not archived (active + retired, all
+ *     algorithms); over it, generate and rotate are 409 ERR_CONFLICT_001
+ * @param rotationsPerDay most versions a tenant may create (generate and rotate) in any rolling 24
+ *     hours; over it, 429 ERR_RATE_LIMIT_001 with {@code Retry-After}
+ */
+@ConfigurationProperties("signet.quota")
+record QuotaSettings(
+    @Bindable(defaultValue = "100") int liveVersions,
+    @Bindable(defaultValue = "50") int rotationsPerDay) {
+
+  QuotaSettings {
+    if (liveVersions < 1 || rotationsPerDay < 1) {
+      throw new IllegalArgumentException(
+          "signet.quota.live-versions and signet.quota.rotations-per-day must be at least 1");
+    }
+  }
+
+  KeyQuota quota() {
+    return new KeyQuota(liveVersions, rotationsPerDay);
+  }
+}
