@@ -1,0 +1,181 @@
+package io.signet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signet.adapter.rest.RawHttp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant's key quotas (DESIGN §8) through HTTP, on PostgreSQL and SoftHSM2, with two instances on
+ * one database and small quotas: 3 live versions, 5 creations a day.
+ */
+class KeyQuotaEndToEndIT {
+  private static final Map<String, Object> QUOTAS =
+      Map.of("signet.quota.live-versions", 3, "signet.quota.rotations-per-day", 5);
+  private static final String KEY = "{\"algorithm\":\"ECDSA-P256\"}";
+  private static SignetApp first;
+  private static SignetApp second;
+
+  @BeforeAll
+  static void start() {
+    first = SignetApp.start(QUOTAS);
+    second = SignetApp.start(QUOTAS);
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+  }
+
+  private static Map<String, String> json(String apiKey) {
+    return Map.of("X-API-Key", apiKey, "Content-Type", "application/json");
+  }
+
+  private static RawHttp.Reply post(String path, String apiKey, String body) {
+    return first.http.send("POST", path, json(apiKey), body);
+  }
+
+  private static void expect(RawHttp.Reply reply, int status) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+  }
+
+  /** What a refused creation must leave as it was: versions, audit, token objects. */
+  private record State(String versions, int auditEvents, int tokenObjects) {}
+
+  @SuppressWarnings("unchecked")
+  private static State state(String tenantId, String apiKey) throws Exception {
+    String versions =
+        first.http.send("GET", "/api/v1/kms/keys", json(apiKey), (String) null).data().toString();
+    var audit =
+        first.http.send(
+            "GET",
+            "/admin/v1/audit?tenant_id=" + tenantId + "&limit=1000",
+            SignetApp.AS_ADMIN_JSON,
+            (String) null);
+    int events = ((List<Object>) audit.data().get("events")).size();
+    return new State(versions, events, TokenObjectCount.count());
+  }
+
+  /** The error envelope, exactly: {"error":{"error_code","message"},"request_id","timestamp"}. */
+  @SuppressWarnings("unchecked")
+  private static String refusal(RawHttp.Reply reply, int status, String code) {
+    expect(reply, status);
+    Map<String, Object> body = reply.json();
+    assertThat(body).containsOnlyKeys("error", "request_id", "timestamp");
+    assertThat((String) body.get("request_id")).matches("[0-9a-f-]{36}");
+    assertThat((String) body.get("timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT.*\\.\\d{3}Z");
+    Map<String, Object> error = (Map<String, Object>) body.get("error");
+    assertThat(error).containsOnlyKeys("error_code", "message");
+    assertThat(error).containsEntry("error_code", code);
+    return (String) error.get("message");
+  }
+
+  @Test
+  void refusesOverTheLiveVersionsWith409AndOverTheDailyCreationsWith429ChangingNothing()
+      throws Exception {
+    String[] tenantAndKey = first.tenantWithKey("quota", "keys:manage", "keys:read");
+    String tenantId = tenantAndKey[0];
+    String apiKey = tenantAndKey[1];
+    String admin = "/admin/v1/tenants/" + tenantId + "/keys/";
+    expect(post("/api/v1/kms/keys/generate", apiKey, KEY), 201); // creation 1, live 1
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // 2, live 2
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // 3, live 3
+
+    State full = state(tenantId, apiKey);
+    String message = refusal(post("/api/v1/kms/keys/rotate", apiKey, KEY), 409, "ERR_CONFLICT_001");
+    assertThat(message).contains("at most 3").contains("archive");
+    refusal(
+        first.http.send("POST", admin + "rotate", SignetApp.AS_ADMIN_JSON, KEY),
+        409,
+        "ERR_CONFLICT_001");
+    refusal(
+        post("/api/v1/kms/keys/generate", apiKey, "{\"algorithm\":\"ECDSA-secp256k1\"}"),
+        409,
+        "ERR_CONFLICT_001");
+    assertThat(state(tenantId, apiKey)).as("after the 409s").isEqualTo(full);
+
+    expect(
+        post(
+            "/api/v1/kms/keys/archive", apiKey, "{\"algorithm\":\"ECDSA-P256\",\"key_version\":1}"),
+        200);
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // 4, live 3
+    expect(
+        post(
+            "/api/v1/kms/keys/archive", apiKey, "{\"algorithm\":\"ECDSA-P256\",\"key_version\":2}"),
+        200);
+    expect(first.http.send("POST", admin + "rotate", SignetApp.AS_ADMIN_JSON, KEY), 200); // 5
+    expect(
+        post(
+            "/api/v1/kms/keys/archive", apiKey, "{\"algorithm\":\"ECDSA-P256\",\"key_version\":3}"),
+        200);
+
+    State spent = state(tenantId, apiKey);
+    RawHttp.Reply limited = second.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), KEY);
+    assertThat(refusal(limited, 429, "ERR_RATE_LIMIT_001")).contains("at most 5");
+    long retryAfter = Long.parseLong(limited.header("Retry-After"));
+    assertThat(retryAfter)
+        .as("seconds until the first creation, a few seconds ago, leaves the 24 hours")
+        .isBetween(24 * 3600L - 600, 24 * 3600L);
+    RawHttp.Reply byOperator =
+        second.http.send(
+            "POST",
+            admin + "generate",
+            SignetApp.AS_ADMIN_JSON,
+            "{\"algorithm\":\"ECDSA-secp256k1\"}");
+    refusal(byOperator, 429, "ERR_RATE_LIMIT_001");
+    assertThat(byOperator.header("Retry-After")).isNotNull();
+    assertThat(state(tenantId, apiKey)).as("after the 429s").isEqualTo(spent);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void ofConcurrentRotationsOnTwoInstancesAtTheLimitOneWins() throws Exception {
+    String apiKey = first.tenantWithKey("quota-race", "keys:manage", "keys:read")[1];
+    expect(post("/api/v1/kms/keys/generate", apiKey, KEY), 201);
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // live 2: room for one
+
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicInteger won = new AtomicInteger();
+    List<String> others = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> callers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      SignetApp via = i % 2 == 0 ? first : second;
+      callers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      go.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    RawHttp.Reply reply =
+                        via.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), KEY);
+                    if (reply.status() == 200) won.incrementAndGet();
+                    else if (reply.status() != 409) others.add(reply.status() + " " + reply.body());
+                  }));
+    }
+    go.countDown();
+    for (Thread t : callers) t.join();
+
+    assertThat(others).as("answers other than 200 and 409").isEmpty();
+    assertThat(won.get()).as("rotations that fit the quota").isEqualTo(1);
+    var keys =
+        (List<Map<String, Object>>)
+            first
+                .http
+                .send("GET", "/api/v1/kms/keys", json(apiKey), (String) null)
+                .data()
+                .get("keys");
+    assertThat(keys).hasSize(3);
+  }
+}
