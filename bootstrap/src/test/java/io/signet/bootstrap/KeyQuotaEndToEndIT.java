@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.adapter.rest.RawHttp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,32 +140,21 @@ class KeyQuotaEndToEndIT {
     expect(post("/api/v1/kms/keys/generate", apiKey, KEY), 201);
     expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // live 2: room for one
 
-    CountDownLatch go = new CountDownLatch(1);
-    AtomicInteger won = new AtomicInteger();
-    List<String> others = Collections.synchronizedList(new ArrayList<>());
-    List<Thread> callers = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      SignetApp via = i % 2 == 0 ? first : second;
-      callers.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      go.await();
-                    } catch (InterruptedException e) {
-                      return;
-                    }
-                    RawHttp.Reply reply =
-                        via.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), KEY);
-                    if (reply.status() == 200) won.incrementAndGet();
-                    else if (reply.status() != 409) others.add(reply.status() + " " + reply.body());
-                  }));
+    List<RawHttp.Reply> replies =
+        AtOnce.run(
+            6,
+            i ->
+                (i % 2 == 0 ? first : second)
+                    .http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), KEY));
+    int won = 0;
+    List<String> others = new ArrayList<>();
+    for (RawHttp.Reply reply : replies) {
+      if (reply.status() == 200) won++;
+      else if (reply.status() != 409) others.add(reply.status() + " " + reply.body());
     }
-    go.countDown();
-    for (Thread t : callers) t.join();
 
     assertThat(others).as("answers other than 200 and 409").isEmpty();
-    assertThat(won.get()).as("rotations that fit the quota").isEqualTo(1);
+    assertThat(won).as("rotations that fit the quota").isEqualTo(1);
     var keys =
         (List<Map<String, Object>>)
             first

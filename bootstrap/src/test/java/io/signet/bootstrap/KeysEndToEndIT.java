@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -62,44 +61,32 @@ class KeysEndToEndIT {
                   }
                 });
 
-    CountDownLatch go = new CountDownLatch(1);
-    AtomicInteger won = new AtomicInteger();
-    AtomicInteger conflicts = new AtomicInteger();
-    List<Thread> callers = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      SignetApp via = i % 2 == 0 ? first : second;
-      callers.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      go.await();
-                    } catch (InterruptedException e) {
-                      return;
-                    }
-                    RawHttp.Reply reply =
-                        via.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{}");
-                    if (reply.status() == 200) won.incrementAndGet();
-                    else if (reply.status() == 409 && "ERR_CONFLICT_001".equals(reply.errorCode()))
-                      conflicts.incrementAndGet();
-                    else violations.add("rotate answered " + reply.status() + " " + reply.body());
-                  }));
+    List<RawHttp.Reply> replies =
+        AtOnce.run(
+            20,
+            i ->
+                (i % 2 == 0 ? first : second)
+                    .http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), "{}"));
+    int won = 0;
+    int conflicts = 0;
+    for (RawHttp.Reply reply : replies) {
+      if (reply.status() == 200) won++;
+      else if (reply.status() == 409 && "ERR_CONFLICT_001".equals(reply.errorCode())) conflicts++;
+      else violations.add("rotate answered " + reply.status() + " " + reply.body());
     }
-    go.countDown();
-    for (Thread t : callers) t.join();
     rotating.set(false);
     observer.join();
 
     assertThat(violations).isEmpty();
-    assertThat(won.get() + conflicts.get()).isEqualTo(20);
-    assertThat(won.get()).isPositive();
+    assertThat(won + conflicts).isEqualTo(20);
+    assertThat(won).isPositive();
     assertThat(observations.get()).isPositive();
     var all = first.http.send("GET", "/api/v1/kms/keys", json(apiKey), (String) null);
     List<Map<String, Object>> keys = (List<Map<String, Object>>) all.data().get("keys");
     assertThat(keys)
         .extracting(k -> k.get("key_version"))
         .containsExactlyElementsOf(
-            java.util.stream.IntStream.rangeClosed(1, 1 + won.get()).boxed().toList());
+            java.util.stream.IntStream.rangeClosed(1, 1 + won).boxed().toList());
     assertThat(keys).filteredOn(k -> "active".equals(k.get("status"))).hasSize(1);
   }
 

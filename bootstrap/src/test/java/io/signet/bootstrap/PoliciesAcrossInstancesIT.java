@@ -7,11 +7,8 @@ import io.signet.application.port.Transactions;
 import io.signet.domain.key.KeyVersion;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Two instances applying the same policies at the same moment make each transition once. */
@@ -40,25 +37,11 @@ class PoliciesAcrossInstancesIT {
               "{\"rotate_after_days\":30,\"archive_after_days\":7}");
       assertThat(policy.status()).isEqualTo(200);
 
-      List<ApplyKeyPolicies.Report> reports = Collections.synchronizedList(new ArrayList<>());
-      CountDownLatch go = new CountDownLatch(1);
-      List<Thread> runs = new ArrayList<>();
-      for (SignetApp instance : List.of(a, b, a, b)) {
-        ApplyKeyPolicies apply = policiesFortyDaysAhead(instance);
-        runs.add(
-            Thread.ofVirtual()
-                .start(
-                    () -> {
-                      try {
-                        go.await();
-                        reports.add(apply.apply());
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                    }));
-      }
-      go.countDown();
-      for (Thread run : runs) run.join();
+      List<ApplyKeyPolicies> runs =
+          List.of(a, b, a, b).stream()
+              .map(PoliciesAcrossInstancesIT::policiesFortyDaysAhead)
+              .toList();
+      List<ApplyKeyPolicies.Report> reports = AtOnce.run(runs.size(), i -> runs.get(i).apply());
 
       String tenant = tenantAndKey[0];
       long rotated =

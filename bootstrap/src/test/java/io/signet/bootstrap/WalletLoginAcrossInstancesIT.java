@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signet.adapter.rest.RawHttp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,38 +18,27 @@ class WalletLoginAcrossInstancesIT {
 
   private static Map<String, Integer> submitConcurrently(
       List<SignetApp> apps, int copies, String body) throws InterruptedException {
-    Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-    CountDownLatch go = new CountDownLatch(1);
     AtomicInteger client = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < copies; i++) {
-      SignetApp app = apps.get(i % apps.size());
-      threads.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      go.await();
-                      int c = client.incrementAndGet();
-                      RawHttp.Reply reply =
-                          WalletLoginEndToEndIT.post(
-                              app,
-                              "10." + (c / 250) + "." + (c % 250) + ".1",
-                              "application/json",
-                              body);
-                      String outcome =
-                          reply.status() + " " + reply.json().getOrDefault("code", "?");
-                      outcomes.merge(outcome, 1, Integer::sum);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                      outcomes.merge("client error " + e, 1, Integer::sum);
-                    }
-                  }));
-    }
-    go.countDown();
-    for (Thread t : threads) t.join();
-    return new TreeMap<>(outcomes);
+    List<String> each =
+        AtOnce.run(
+            copies,
+            i -> {
+              int c = client.incrementAndGet();
+              try {
+                RawHttp.Reply reply =
+                    WalletLoginEndToEndIT.post(
+                        apps.get(i % apps.size()),
+                        "10." + (c / 250) + "." + (c % 250) + ".1",
+                        "application/json",
+                        body);
+                return reply.status() + " " + reply.json().getOrDefault("code", "?");
+              } catch (RuntimeException e) {
+                return "client error " + e;
+              }
+            });
+    Map<String, Integer> outcomes = new TreeMap<>();
+    each.forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+    return outcomes;
   }
 
   @Test
