@@ -30,31 +30,12 @@ import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class KeyLifecycleTest {
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
   private final FakeCore fakes = new FakeCore(clock);
   private final InMemoryTenants tenants = fakes.tenants;
   private final InMemoryKeyVersions versions = fakes.versions;
@@ -182,7 +163,7 @@ class KeyLifecycleTest {
   }
 
   private void later(Duration by) {
-    now.set(now.get().plus(by));
+    clock.set(clock.instant().plus(by));
   }
 
   @Test
@@ -243,7 +224,7 @@ class KeyLifecycleTest {
     assertThat(reconcile.reconcile().marked()).containsExactly(orphan);
     later(Duration.ofMinutes(3));
     // another instance claims version 1 and generates it while this pass is about to destroy
-    versions.claim(orphan, now.get());
+    versions.claim(orphan, clock.instant());
     custody.generate(orphan);
     assertThat(reconcile.reconcile().destroyed()).isEmpty();
     assertThat(custody.heldKeys()).contains(orphan);
@@ -273,7 +254,7 @@ class KeyLifecycleTest {
     assertThat(reconcile.reconcile().isEmpty())
         .as("a young claim is a generation in progress")
         .isTrue();
-    now.set(T0.plus(Duration.ofMinutes(3)));
+    clock.set(T0.plus(Duration.ofMinutes(3)));
     ReconcileKeyCustody.Report report = reconcile.reconcile();
     assertThat(report.releasedClaims()).containsExactly(interrupted);
     assertThat(report.marked()).containsExactly(interrupted);
@@ -308,12 +289,12 @@ class KeyLifecycleTest {
     generate.generate(tenant, Algorithm.DILITHIUM3, operator);
     setPolicy.set(new KeyPolicy(tenant, Duration.ofDays(30), Duration.ofDays(7)), operator);
 
-    now.set(T0.plus(Duration.ofDays(29)));
+    clock.set(T0.plus(Duration.ofDays(29)));
     assertThat(apply.apply().rotated()).isEmpty();
-    now.set(T0.plus(Duration.ofDays(30)));
+    clock.set(T0.plus(Duration.ofDays(30)));
     assertThat(apply.apply().rotated()).hasSize(1);
     assertThat(second.apply().rotated()).isEmpty();
-    now.set(T0.plus(Duration.ofDays(37)));
+    clock.set(T0.plus(Duration.ofDays(37)));
     ApplyKeyPolicies.Report report = apply.apply();
     assertThat(report.archived()).extracting(v -> v.name().version()).containsExactly(1);
     assertThat(second.apply().archived()).isEmpty();

@@ -22,34 +22,14 @@ import io.signet.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The tenant's key quota as generate, rotate and the key policies meet it (DESIGN §8). */
 class KeyQuotaEnforcementTest {
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
-  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
   private final FakeCore fakes = new FakeCore(clock);
   private final Invocation operator =
       new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
@@ -120,10 +100,10 @@ class KeyQuotaEnforcementTest {
   void refusesCreationsOverTheDailyQuotaUntilTheOldestLeavesTheWindow() {
     UseCases core = core(100, 3);
     core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
-    now.set(T0.plus(Duration.ofHours(1)));
+    clock.set(T0.plus(Duration.ofHours(1)));
     core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator);
     core.generateKey().generate(tenant, Algorithm.ECDSA_P256, operator);
-    now.set(T0.plus(Duration.ofHours(5)));
+    clock.set(T0.plus(Duration.ofHours(5)));
     State before = state();
 
     assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator))
@@ -136,7 +116,7 @@ class KeyQuotaEnforcementTest {
         .hasMessageContaining("at most 3");
     assertThat(state()).isEqualTo(before);
 
-    now.set(T0.plus(KeyQuota.WINDOW));
+    clock.set(T0.plus(KeyQuota.WINDOW));
     assertThat(
             core.rotateKey()
                 .rotate(tenant, Algorithm.DILITHIUM3, operator)
@@ -155,7 +135,7 @@ class KeyQuotaEnforcementTest {
     KeyVersion v1 = core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
     KeyVersion v2 = core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator).active();
     fakes.policies.put(new KeyPolicy(tenant, Duration.ofDays(1), null), T0);
-    now.set(T0.plus(Duration.ofDays(2)));
+    clock.set(T0.plus(Duration.ofDays(2)));
 
     ApplyKeyPolicies.Report refused = core.applyKeyPolicies().apply();
     assertThat(refused.rotated()).isEmpty();
