@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  * evenly, each enforces 1/N of the plan, so the cluster enforces the plan. (A client pinned to one
  * instance gets 1/N of its plan: the price of no shared state on the request path.) N comes from a
  * supplier (the instances' heartbeats, {@link TrackInstances}); when it changes, a key's bucket is
- * resized at its next request.
+ * resized at its next request, keeping how far it is from full (a debt included).
  */
 public final class ChargeRequest {
   private final Map<Plan, Budget> budgets;
@@ -61,10 +61,12 @@ public final class ChargeRequest {
               (id, current) -> {
                 if (current != null && current.instances() == share) return current;
                 Budget budget = budgets.get(caller.plan());
-                return new Share(
-                    share,
-                    new TokenBucket(
-                        budget.burst() / (double) share, budget.perSecond() / (double) share, now));
+                double capacity = budget.burst() / (double) share;
+                double rate = budget.perSecond() / (double) share;
+                if (current == null) return new Share(share, new TokenBucket(capacity, rate, now));
+                synchronized (current.bucket()) { // what the key has spent, or owes, carries over
+                  return new Share(share, current.bucket().resized(capacity, rate, now));
+                }
               });
     }
     TokenBucket bucket = known.bucket();

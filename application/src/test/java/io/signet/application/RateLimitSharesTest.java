@@ -60,4 +60,26 @@ class RateLimitSharesTest {
     assertThat(charge.limit(caller)).isEqualTo(200);
     charge.charge(caller, 150);
   }
+
+  @Test
+  void aChangeInTheNumberOfInstancesNeitherForgivesADebtNorGrantsAFreshBurst() {
+    java.util.concurrent.atomic.AtomicInteger live =
+        new java.util.concurrent.atomic.AtomicInteger(2);
+    ChargeRequest charge = new ChargeRequest(budgets, live::get, clock); // the clock stands still
+    charge.charge(caller, 50); // half of this instance's share (100)
+    live.set(1);
+    assertThatThrownBy(() -> charge.charge(caller, 101))
+        .as("half of the whole budget (200) is left, not a fresh one")
+        .isInstanceOf(SignetException.RateLimited.class);
+    charge.charge(caller, 100);
+
+    ChargeRequest indebted = new ChargeRequest(budgets, live::get, clock);
+    indebted.charge(caller, 1000); // five times the burst: passes from a full budget, owes 800
+    for (int instances : new int[] {3, 2, 3, 1}) {
+      live.set(instances);
+      assertThatThrownBy(() -> indebted.charge(caller, 1))
+          .as("still in debt with %d instances", instances)
+          .isInstanceOf(SignetException.RateLimited.class);
+    }
+  }
 }

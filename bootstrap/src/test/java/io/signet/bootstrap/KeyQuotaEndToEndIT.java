@@ -122,6 +122,9 @@ class KeyQuotaEndToEndIT {
     assertThat(retryAfter)
         .as("seconds until the first creation, a few seconds ago, leaves the 24 hours")
         .isBetween(24 * 3600L - 600, 24 * 3600L);
+    assertThat(limited.header("X-RateLimit-Limit")).as("the quota that refused").isEqualTo("5");
+    assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThat(limited.header("X-RateLimit-Reset")).isEqualTo(limited.header("Retry-After"));
     RawHttp.Reply byOperator =
         second.http.send(
             "POST",

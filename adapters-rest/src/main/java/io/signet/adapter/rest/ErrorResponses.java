@@ -51,6 +51,9 @@ final class ErrorResponses
         exchange.error(request, status(e), code(e), e.getMessage());
     if (e instanceof SignetException.RateLimited limited) {
       response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+      // The X-RateLimit-* headers then describe this refusal (a budget or a quota), not the
+      // request budget the request was charged to before it was refused.
+      request.setAttribute(RateLimitFilter.LIMITED, limited);
     }
     return response;
   }

@@ -25,7 +25,10 @@ import io.signet.domain.access.TokenBucket;
 @ServerFilter({"/api/**", "/v1/**"})
 final class RateLimitFilter implements Ordered {
   private static final String DECISION = "signet.rate-limit";
-  private static final String LIMITED = "signet.rate-limited";
+
+  /** The refusal a 429 answers (set by {@link ErrorResponses}): its headers describe it. */
+  static final String LIMITED = "signet.rate-limited";
+
   private final ChargeRequest charge;
   private final ErrorResponses errors;
 
@@ -52,18 +55,13 @@ final class RateLimitFilter implements Ordered {
    * before the body was read, and a batch costs that for each of its items, as the items would one
    * by one; a batch over the whole burst passes from a full budget and leaves it in debt ({@link
    * io.signet.domain.access.TokenBucket}). Over budget throws RateLimited (answered 429 with the
-   * same headers as here).
+   * same headers as here), and the route's cost charged before is given back.
    */
   void chargeItems(HttpRequest<?> request, int items) {
     int first = cost(request);
     int more = (items - 1) * first;
     if (more <= 0) return;
-    try {
-      request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more, first));
-    } catch (SignetException.RateLimited limited) {
-      request.setAttribute(LIMITED, limited);
-      throw limited;
-    }
+    request.setAttribute(DECISION, charge.charge(Exchange.principal(request), more, first));
   }
 
   private static MutableHttpResponse<?> limitedHeaders(

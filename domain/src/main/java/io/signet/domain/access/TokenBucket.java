@@ -34,19 +34,34 @@ public final class TokenBucket {
   /**
    * Takes the rest ({@code cost}) of a request whose first {@code paid} units were taken already (a
    * batch charged for its route before its items are counted), as if the whole were taken at once:
-   * a whole over the capacity passes if the bucket was full when it began.
+   * a whole over the capacity passes if the bucket was full when it began. Refused, the request
+   * costs nothing: the {@code paid} units are given back, and the wait is until the whole request,
+   * taken again from its start, passes.
    */
   public Decision take(int cost, int paid, Instant now) {
     refill(now);
     // More than the capacity can only ever pass from a full bucket.
-    double needed = Math.min(cost + (double) paid, capacity) - paid;
-    if (needed <= tokens) {
+    double whole = Math.min(cost + (double) paid, capacity);
+    if (whole - paid <= tokens) {
       tokens -= cost;
       return new Decision(true, remaining(), Duration.ZERO, untilFull());
     }
-    double missing = needed - tokens;
+    tokens = Math.min(capacity, tokens + paid);
+    double missing = whole - tokens;
     Duration retryAfter = Duration.ofMillis((long) Math.ceil(missing / refillPerSecond * 1000));
     return new Decision(false, remaining(), retryAfter, untilFull());
+  }
+
+  /**
+   * This bucket for a new share of its budget ({@code capacity}, {@code refillPerSecond}): its
+   * level, a debt included, scales with the capacity, so the time until it is full again stays what
+   * it was (a change in the number of instances neither forgives a debt nor grants a fresh burst).
+   */
+  public TokenBucket resized(double capacity, double refillPerSecond, Instant now) {
+    refill(now);
+    TokenBucket resized = new TokenBucket(capacity, refillPerSecond, now);
+    resized.tokens = tokens * (capacity / this.capacity);
+    return resized;
   }
 
   private long remaining() {

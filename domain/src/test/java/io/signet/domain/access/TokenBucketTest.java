@@ -71,6 +71,32 @@ class TokenBucketTest {
     TokenBucket.Decision refused = notFull.take(240, 10, T0);
     assertThat(refused.allowed()).isFalse();
     assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(100));
+    // Taken again from its start at the promised time, the whole passes.
+    Instant promised = T0.plus(refused.retryAfter());
+    assertThat(notFull.take(10, promised).allowed()).isTrue();
+    assertThat(notFull.take(240, 10, promised).allowed()).isTrue();
+  }
+
+  @Test
+  void aRefusedRestGivesBackWhatWasPaid() {
+    TokenBucket bucket = new TokenBucket(100, 10, T0);
+    bucket.take(50, T0);
+    bucket.take(10, T0); // the first part of a request whose rest is refused
+    assertThat(bucket.take(90, 10, T0).allowed()).isFalse();
+    assertThat(bucket.take(50, T0).allowed()).as("the 10 came back").isTrue();
+  }
+
+  @Test
+  void resizingKeepsHowFarTheBucketIsFromFullDebtIncluded() {
+    TokenBucket bucket = new TokenBucket(100, 10, T0);
+    bucket.take(250, T0); // owes 150: 25 s until full
+    TokenBucket half = bucket.resized(50, 5, T0);
+    assertThat(half.take(1, T0).untilFull())
+        .as("refused, as before")
+        .isEqualTo(Duration.ofSeconds(25));
+    TokenBucket back = half.resized(100, 10, T0);
+    assertThat(back.take(1, T0).allowed()).isFalse();
+    assertThat(back.take(100, T0.plusSeconds(26)).allowed()).isTrue();
   }
 
   @Test
