@@ -18,6 +18,8 @@ import java.util.Set;
  *       empty one, or a wrong token);
  *   <li>the token carries no id but holds Signet keys, and the database has never held a key
  *       version (an empty database in front of a used token);
+ *   <li>the token carries no id and no Signet keys, but the database holds versions that are not
+ *       archived (a new or wrong token in front of a used database: their keys would be missing);
  *   <li>the token carries several ids (two deployments raced for a new token).
  * </ul>
  *
@@ -51,6 +53,14 @@ public final class BindDeployment {
               + " Signet key object(s) but no deployment id, and the database has never held a"
               + " key version (wrong or empty database? check DATASOURCES_DEFAULT_URL); nothing"
               + " was changed");
+    }
+    if (held == 0 && database.holdsLiveKeyVersions()) {
+      throw new StartupFailure(
+          "refusing to start: the database"
+              + database.current().map(id -> " (deployment " + id + ")").orElse("")
+              + " holds key versions that are not archived, but the HSM token holds no Signet key"
+              + " object and no deployment id (a new or wrong token? check"
+              + " SIGNET_PKCS11_TOKEN_LABEL); nothing was changed");
     }
     DeploymentId id = database.establish(DeploymentId.random());
     token.mark(id);

@@ -67,6 +67,25 @@ class BindDeploymentTest {
   }
 
   @Test
+  void aNewTokenInFrontOfAUsedDatabaseIsRefusedAndLeftUnwritten() {
+    DeploymentId id = database.establish(DeploymentId.random());
+    database.holdLiveKeyVersions(true);
+    assertThatThrownBy(bind::bind)
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(deployment " + id + ") holds key versions that are not archived")
+        .hasMessageContaining("the HSM token holds no Signet key object and no deployment id");
+    assertThat(token.marks()).isEmpty();
+  }
+
+  @Test
+  void aFirstStartCutBetweenItsTwoWritesIsBoundWhenItRestarts() {
+    database.establish(DeploymentId.random()); // then the token was never marked
+    database.holdKeyVersions(true); // all archived since: no key left to find on the token
+    DeploymentId id = bind.bind();
+    assertThat(token.marks()).containsExactly(id);
+  }
+
+  @Test
   void twoDeploymentsRacingForOneTokenAreBothRefusedOnceBothMarked() {
     DeploymentId first = bind.bind();
     InMemoryDeploymentRecord otherDatabase = new InMemoryDeploymentRecord();

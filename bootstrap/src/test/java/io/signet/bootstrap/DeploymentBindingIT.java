@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * DESIGN §8: a token belongs to one deployment. The jar started against an empty database and a
  * token that holds another deployment's keys refuses to start with one line, and destroys nothing
- * on the token (its objects counted before and after).
+ * on the token (its objects counted before and after); so does a new token in front of a database
+ * in use.
  */
 class DeploymentBindingIT {
   @TempDir Path dir;
@@ -31,15 +32,47 @@ class DeploymentBindingIT {
     String emptyDatabase = createEmptyDatabase();
     int before = TokenObjectCount.count();
 
+    List<String> reasons = refusedStart(emptyDatabase, SoftHsmTestToken.get());
+    assertThat(reasons.getFirst())
+        .contains("refusing to start")
+        .contains("the HSM token belongs to deployment")
+        .contains("the database to deployment none");
+
+    assertThat(TokenObjectCount.count()).as("token objects after").isEqualTo(before);
+    try (SignetApp again = SignetApp.start()) {
+      assertThat(again.http.send("GET", "/health/readiness", Map.of(), (String) null).status())
+          .as("the right database still starts")
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aNewTokenInFrontOfAUsedDatabaseRefusesToStart() throws Exception {
+    try (SignetApp app = SignetApp.start()) {
+      String apiKey = app.tenantWithKey("used", "keys:manage")[1];
+      app.generateKey(apiKey, "ECDSA-P256");
+    }
+    List<String> reasons =
+        refusedStart(PostgresTestDatabase.container().getJdbcUrl(), SoftHsmTestToken.fresh());
+    assertThat(reasons.getFirst())
+        .contains("refusing to start: the database (deployment ")
+        .contains("holds key versions that are not archived")
+        .contains("the HSM token holds no Signet key object and no deployment id");
+  }
+
+  /**
+   * Starts the jar on {@code database} and {@code token}, expects it to refuse (exit 1, one reason
+   * line, nothing reconciled) and returns the reason lines.
+   */
+  private List<String> refusedStart(String database, SoftHsmTestToken token) throws Exception {
     var db = PostgresTestDatabase.container();
-    SoftHsmTestToken token = SoftHsmTestToken.get();
-    Path log = dir.resolve("signet.log");
+    Path log = dir.resolve("signet-" + UUID.randomUUID() + ".log");
     Process process =
         Processes.start(
             log,
             Map.of(
                 "DATASOURCES_DEFAULT_URL",
-                emptyDatabase,
+                database,
                 "DATASOURCES_DEFAULT_USERNAME",
                 db.getUsername(),
                 "DATASOURCES_DEFAULT_PASSWORD",
@@ -65,18 +98,8 @@ class DeploymentBindingIT {
     List<String> reasons =
         lines.stream().filter(l -> l.startsWith("signet: cannot start: ")).toList();
     assertThat(reasons).as(String.join("\n", lines)).hasSize(1);
-    assertThat(reasons.getFirst())
-        .contains("refusing to start")
-        .contains("the HSM token belongs to deployment")
-        .contains("the database to deployment none");
     assertThat(lines).noneMatch(l -> l.contains("reconciliation: destroyed"));
-
-    assertThat(TokenObjectCount.count()).as("token objects after").isEqualTo(before);
-    try (SignetApp again = SignetApp.start()) {
-      assertThat(again.http.send("GET", "/health/readiness", Map.of(), (String) null).status())
-          .as("the right database still starts")
-          .isEqualTo(200);
-    }
+    return reasons;
   }
 
   private static String createEmptyDatabase() throws Exception {

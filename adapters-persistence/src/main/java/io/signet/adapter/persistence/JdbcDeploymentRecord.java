@@ -40,4 +40,11 @@ public final class JdbcDeploymentRecord implements DeploymentRecord {
   public boolean holdsKeyVersions() {
     return sql.queryOne("SELECT 1 FROM key_version LIMIT 1", s -> {}, row -> true).isPresent();
   }
+
+  @Override
+  public boolean holdsLiveKeyVersions() {
+    return sql.queryOne(
+            "SELECT 1 FROM key_version WHERE status <> 'archived' LIMIT 1", s -> {}, row -> true)
+        .isPresent();
+  }
 }

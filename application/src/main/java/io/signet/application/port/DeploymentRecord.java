@@ -23,4 +23,10 @@ public interface DeploymentRecord {
 
   /** True when the database holds any key version (it has been in use). */
   boolean holdsKeyVersions();
+
+  /**
+   * True when the database holds a key version that is not archived: one whose objects must be on
+   * the deployment's token.
+   */
+  boolean holdsLiveKeyVersions();
 }

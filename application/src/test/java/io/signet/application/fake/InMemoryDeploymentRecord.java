@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class InMemoryDeploymentRecord implements DeploymentRecord {
   private DeploymentId id;
   private volatile boolean holdsKeyVersions;
+  private volatile boolean holdsLiveKeyVersions;
 
   @Override
   public synchronized Optional<DeploymentId> current() {
@@ -25,8 +26,19 @@ public final class InMemoryDeploymentRecord implements DeploymentRecord {
     return holdsKeyVersions;
   }
 
+  @Override
+  public boolean holdsLiveKeyVersions() {
+    return holdsLiveKeyVersions;
+  }
+
   /** Makes the database look used (or not). */
   public void holdKeyVersions(boolean held) {
     holdsKeyVersions = held;
+  }
+
+  /** Makes the database look as if it held versions that are not archived (used, too). */
+  public void holdLiveKeyVersions(boolean held) {
+    holdsLiveKeyVersions = held;
+    if (held) holdsKeyVersions = true;
   }
 }
