@@ -22,9 +22,10 @@ import java.time.Instant;
  * ReconcileKeyCustody} removes only if no version was stored.
  *
  * <p>The tenant's {@link KeyQuota} is enforced by the claim, before anything is generated: a
- * refused creation leaves no claim, no custody object, no version and no audit event. The claim
- * holds the tenant's room until the version is stored in its place (or released), so concurrent
- * creations are counted against each other.
+ * refused creation leaves no claim, no custody object, no version and no audit event. The daily
+ * limit holds the tenant's own creations only; the operator's and the key policies' are bounded by
+ * the live versions alone. The claim holds the tenant's room until the version is stored in its
+ * place (or released), so concurrent creations are counted against each other.
  */
 final class VersionMinting {
   private final KeyVersions versions;
@@ -57,7 +58,8 @@ final class VersionMinting {
       Invocation invocation,
       Instant now) {
     KeyName name = next(tenant, algorithm);
-    versions.claimWithinQuota(name, now, quota);
+    versions.claimWithinQuota(
+        name, now, invocation.actor().isTenant() ? quota : quota.withoutDailyLimit());
     KeyCustody.GeneratedKey generated;
     try {
       generated = custody.generate(name);

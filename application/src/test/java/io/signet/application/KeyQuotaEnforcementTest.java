@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signet.application.fake.FakeCore;
 import io.signet.application.port.KeyVersions;
 import io.signet.domain.SignetException;
+import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.audit.Actor;
 import io.signet.domain.audit.AuditEvent;
 import io.signet.domain.audit.AuditQuery;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,9 @@ class KeyQuotaEnforcementTest {
   private final FakeCore fakes = new FakeCore(clock);
   private final Invocation operator =
       new Invocation(Actor.OPERATOR, RequestId.next(Clock.systemUTC()));
+  private final Invocation tenantKey =
+      new Invocation(
+          Actor.apiKey(new ApiKeyId(UUID.randomUUID())), RequestId.next(Clock.systemUTC()));
   private TenantId tenant;
 
   @BeforeEach
@@ -99,14 +104,14 @@ class KeyQuotaEnforcementTest {
   @Test
   void refusesCreationsOverTheDailyQuotaUntilTheOldestLeavesTheWindow() {
     UseCases core = core(100, 3);
-    core.generateKey().generate(tenant, Algorithm.DILITHIUM3, operator);
+    core.generateKey().generate(tenant, Algorithm.DILITHIUM3, tenantKey);
     clock.set(T0.plus(Duration.ofHours(1)));
-    core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator);
-    core.generateKey().generate(tenant, Algorithm.ECDSA_P256, operator);
+    core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, tenantKey);
+    core.generateKey().generate(tenant, Algorithm.ECDSA_P256, tenantKey);
     clock.set(T0.plus(Duration.ofHours(5)));
     State before = state();
 
-    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, operator))
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, tenantKey))
         .isInstanceOfSatisfying(
             SignetException.RateLimited.class,
             r -> {
@@ -119,14 +124,17 @@ class KeyQuotaEnforcementTest {
     clock.set(T0.plus(KeyQuota.WINDOW));
     assertThat(
             core.rotateKey()
-                .rotate(tenant, Algorithm.DILITHIUM3, operator)
+                .rotate(tenant, Algorithm.DILITHIUM3, tenantKey)
                 .active()
                 .name()
                 .version())
         .isEqualTo(3);
-    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.ECDSA_P256, operator))
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.ECDSA_P256, tenantKey))
         .as("the next creations are still in the window")
         .isInstanceOf(SignetException.RateLimited.class);
+    assertThat(core.rotateKey().rotate(tenant, Algorithm.ECDSA_P256, operator).active())
+        .as("the operator is held to the live versions only: an emergency rotation never waits")
+        .isNotNull();
   }
 
   @Test

@@ -5,8 +5,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 import io.signet.domain.key.KeyQuota;
 
 /**
- * A tenant's key-version quotas (DESIGN §8), whoever creates the versions (the tenant API, the
- * operator API, a key policy).
+ * A tenant's key-version quotas (DESIGN §8): the live versions whoever creates them (the tenant
+ * API, the operator API, a key policy), the daily creations through the tenant's own API keys.
  *
  * <p>Defaults: 100 live versions is far above what a tenant needs (six algorithms, each with its
  * active version and the retired ones still verifying old signatures) yet keeps a tenant from
@@ -17,8 +17,9 @@ import io.signet.domain.key.KeyQuota;
  *
  * @param liveVersions most versions a tenant may have that are not archived (active + retired, all
  *     algorithms); over it, generate and rotate are 409 ERR_CONFLICT_001
- * @param rotationsPerDay most versions a tenant may create (generate and rotate) in any rolling 24
- *     hours; over it, 429 ERR_RATE_LIMIT_001 with {@code Retry-After}
+ * @param rotationsPerDay most versions a tenant may create with its API keys (generate and rotate,
+ *     every creation counting) in any rolling 24 hours; over it, 429 ERR_RATE_LIMIT_001 with {@code
+ *     Retry-After}
  */
 @ConfigurationProperties("signet.quota")
 record QuotaSettings(

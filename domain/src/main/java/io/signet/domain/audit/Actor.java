@@ -15,6 +15,11 @@ public record Actor(String value) {
     return new Actor("api-key:" + id);
   }
 
+  /** True for a tenant's API key (not the operator, not Signet itself). */
+  public boolean isTenant() {
+    return value.startsWith("api-key:");
+  }
+
   @Override
   public String toString() {
     return value;

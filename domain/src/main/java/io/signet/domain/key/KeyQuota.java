@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * How many key versions a tenant may hold and create (DESIGN §8): at most {@code liveVersions}
  * versions that are not archived (active and retired, over all its algorithms), and at most {@code
- * creationsPerDay} versions created (generated or rotated, by the tenant, the operator or a key
- * policy) in any rolling {@link #WINDOW}. Both bound what a tenant can make the HSM hold and do:
- * every version is a token object (or a sealed key under a token key) until it is archived.
+ * creationsPerDay} versions created (generated or rotated; every creation counts, but only the
+ * tenant's own are refused, see {@link #withoutDailyLimit}) in any rolling {@link #WINDOW}. Both
+ * bound what a tenant can make the HSM hold and do: every version is a token object (or a sealed
+ * key under a token key) until it is archived.
  *
  * <p>The store counts a tenant's {@link Usage} and asks {@link #requireRoomForOneMore} while the
  * tenant is locked, in the transaction that reserves the new version, so that concurrent creations
@@ -25,6 +26,15 @@ public record KeyQuota(int liveVersions, int creationsPerDay) {
     if (liveVersions < 1 || creationsPerDay < 1) {
       throw new IllegalArgumentException("key quotas must be at least 1");
     }
+  }
+
+  /**
+   * This quota without its daily limit: for creations the tenant does not ask for (the operator's,
+   * a key policy's), which the live-versions limit still bounds but the tenant's daily churn must
+   * not hold up (an operator's emergency rotation after a tenant's key was stolen).
+   */
+  public KeyQuota withoutDailyLimit() {
+    return new KeyQuota(liveVersions, Integer.MAX_VALUE);
   }
 
   /**

@@ -80,4 +80,13 @@ class KeyQuotaTest {
     assertThatThrownBy(() -> new KeyQuota(0, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new KeyQuota(1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withoutTheDailyLimitOnlyTheLiveVersionsCount() {
+    KeyQuota quota = new KeyQuota(3, 1).withoutDailyLimit();
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    quota.requireRoomForOneMore(new KeyQuota.Usage(2, List.of(now, now, now)), now);
+    assertThatThrownBy(() -> quota.requireRoomForOneMore(new KeyQuota.Usage(3, List.of()), now))
+        .isInstanceOf(SignetException.Conflict.class);
+  }
 }
