@@ -104,6 +104,19 @@ public abstract class KeyVersionsContract {
   }
 
   @Test
+  void claimsInProgressCountAsCreationsOfTheDay() {
+    KeyQuota quota = new KeyQuota(10, 2);
+    versions().claimWithinQuota(name(1), T0, quota);
+    KeyName second = new KeyName(tenant, Algorithm.COMPOSITE_ML_DSA, 1);
+    versions().claimWithinQuota(second, T0, quota);
+    KeyName third = new KeyName(tenant, Algorithm.ECDSA_P256, 1);
+    assertThatThrownBy(() -> versions().claimWithinQuota(third, T0, quota))
+        .as("two creations in progress fill a day of two")
+        .isInstanceOf(SignetException.RateLimited.class);
+    assertThat(versions().ownership(third)).isEqualTo(KeyVersions.Ownership.UNOWNED);
+  }
+
+  @Test
   void refusesACreationOverTheDailyQuotaUntilTheOldestLeavesTheWindow() {
     KeyQuota quota = new KeyQuota(10, 2);
     KeyVersion v1 = mintWithin(quota, 1, null, T0);
@@ -127,7 +140,7 @@ public abstract class KeyVersionsContract {
     versions().transition(retired, retired.archive(T0.plusSeconds(2)));
     assertThatThrownBy(() -> versions().claimWithinQuota(name(3), T0.plusSeconds(3), quota))
         .isInstanceOf(SignetException.RateLimited.class);
-    assertThat(v2.status()).isEqualTo(KeyStatus.ACTIVE);
+    assertThat(versions().find(v2.name()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
   }
 
   @Test
