@@ -10,17 +10,21 @@ import java.util.HexFormat;
 /**
  * Issues a single-use Sign-In with Ethereum nonce: 128 random bits as 32 hex digits (alphanumeric,
  * as EIP-4361 requires), usable once, on any instance, until it expires. Charged to the {@link
- * LoginBudget}: each one is a database write.
+ * InstanceBudget}: each one is a database write.
  */
 public final class IssueLoginNonce {
   private final LoginNonces nonces;
-  private final LoginBudget budget;
+  private final InstanceBudget budget;
   private final SecureRandom random;
   private final Duration lifetime;
   private final Clock clock;
 
   public IssueLoginNonce(
-      LoginNonces nonces, LoginBudget budget, SecureRandom random, Duration lifetime, Clock clock) {
+      LoginNonces nonces,
+      InstanceBudget budget,
+      SecureRandom random,
+      Duration lifetime,
+      Clock clock) {
     this.nonces = nonces;
     this.budget = budget;
     this.random = random;

@@ -29,7 +29,7 @@ import java.util.UUID;
  *
  * <p>Order matters for cost: everything that needs neither the database nor the HSM (fields, chain,
  * message form and times, signature recovery) is checked first; then the instance-wide {@link
- * LoginBudget} is charged; then the message is claimed once for all instances (replay row or
+ * InstanceBudget} is charged; then the message is claimed once for all instances (replay row or
  * nonce), the token is signed, and the login is audited. The token is returned only after its audit
  * entry is durable. A login refused after its claim cannot be retried as is (sign a new message).
  */
@@ -40,7 +40,7 @@ public final class LogInWithWallet {
   private final LoginNonces nonces;
   private final WalletTokens tokens;
   private final AuditLog audit;
-  private final LoginBudget budget;
+  private final InstanceBudget budget;
   private final Clock clock;
 
   public LogInWithWallet(
@@ -50,7 +50,7 @@ public final class LogInWithWallet {
       LoginNonces nonces,
       WalletTokens tokens,
       AuditLog audit,
-      LoginBudget budget,
+      InstanceBudget budget,
       Clock clock) {
     this.policy = policy;
     this.signatures = signatures;

@@ -153,7 +153,7 @@ public final class UseCases {
     attestKey = new AttestKey(serviceKeys, serviceCustody, versions, custody, clock, instance);
 
     WalletLogin wallet = settings.walletLogin();
-    LoginBudget loginBudget = new LoginBudget(wallet.perSecond(), wallet.burst(), clock);
+    InstanceBudget loginBudget = new InstanceBudget(wallet.perSecond(), wallet.burst(), clock);
     logInWithWallet =
         new LogInWithWallet(
             wallet.policy(),

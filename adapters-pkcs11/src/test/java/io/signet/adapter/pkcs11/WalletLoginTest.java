@@ -3,8 +3,8 @@ package io.signet.adapter.pkcs11;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.signet.application.InstanceBudget;
 import io.signet.application.LogInWithWallet;
-import io.signet.application.LoginBudget;
 import io.signet.application.fake.InMemoryAuditLog;
 import io.signet.application.fake.InMemoryLoginNonces;
 import io.signet.application.fake.InMemoryLoginReplays;
@@ -55,7 +55,7 @@ class WalletLoginTest {
         nonces,
         tokens,
         audit,
-        new LoginBudget(1000, 1000, clock),
+        new InstanceBudget(1000, 1000, clock),
         clock);
   }
 
@@ -203,7 +203,7 @@ class WalletLoginTest {
             nonces,
             tokens,
             audit,
-            new LoginBudget(10, 10, Clock.systemUTC()),
+            new InstanceBudget(10, 10, Clock.systemUTC()),
             Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
     WalletLogin siwe =
         login(
@@ -228,7 +228,7 @@ class WalletLoginTest {
             nonces,
             tokens,
             audit,
-            new LoginBudget(1, 1, clock),
+            new InstanceBudget(1, 1, clock),
             clock);
     // A bad signature costs nothing from the budget...
     WalletLogin bad = withFlippedBit();
