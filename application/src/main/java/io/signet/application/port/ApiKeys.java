@@ -10,7 +10,10 @@ import java.util.Optional;
  * when it returns.
  *
  * <p>Failures: {@link io.signet.domain.SignetException.Unavailable} when the store cannot be
- * reached; nothing was changed then.
+ * reached; nothing was changed then. {@link #find} may also refuse with {@link
+ * io.signet.domain.SignetException.RateLimited} (nothing read) when answering would read a store
+ * that this instance reads at a bounded rate for ids it does not know (DESIGN §8); an
+ * implementation that keeps everything in memory never does.
  */
 public interface ApiKeys {
   /** Stores a newly issued key. Its tenant exists. */
