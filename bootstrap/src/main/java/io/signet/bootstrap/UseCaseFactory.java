@@ -8,6 +8,7 @@ import io.signet.application.AttestKey;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.application.BindDeployment;
 import io.signet.application.ChargeRequest;
+import io.signet.application.CheckInterval;
 import io.signet.application.CreateTenant;
 import io.signet.application.EnsureServiceKeys;
 import io.signet.application.ForgetExpiredLogins;
@@ -60,6 +61,12 @@ class UseCaseFactory {
   @Singleton
   Clock clock() {
     return Clock.tickMillis(ZoneOffset.UTC);
+  }
+
+  /** The readiness checks' interval, for the adapters' checks of the database and the HSM. */
+  @Singleton
+  CheckInterval checkInterval(HealthSettings health, Clock clock) {
+    return new CheckInterval(health.checkInterval(), clock);
   }
 
   @Singleton
