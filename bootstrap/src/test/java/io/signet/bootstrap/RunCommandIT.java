@@ -33,8 +33,15 @@ class RunCommandIT {
     Path script = Path.of("..", "scripts", "run").toAbsolutePath().normalize();
     RawHttp http = new RawHttp(URI.create("http://localhost:" + port));
 
+    // The first start under a careless umask: what it writes under var/ must still be private.
     Process first =
-        Processes.start(var.resolveSibling(var.getFileName() + "-1.log"), env, script.toString());
+        Processes.start(
+            var.resolveSibling(var.getFileName() + "-1.log"),
+            env,
+            "sh",
+            "-c",
+            "umask 000 && exec \"$0\"",
+            script.toString());
     String apiKey;
     try {
       awaitReady(http, first);
@@ -69,6 +76,17 @@ class RunCommandIT {
       first.destroy();
     }
     assertThat(Processes.awaitExit(first, 60)).as("stops cleanly on SIGTERM").isIn(0, 143);
+    try (var written = Files.walk(var)) {
+      assertThat(written.filter(p -> !Files.isSymbolicLink(p)))
+          .as("nothing under var/ is writable by the group or others, whatever the caller's umask")
+          .allSatisfy(
+              p ->
+                  assertThat(Files.getPosixFilePermissions(p))
+                      .as(p.toString())
+                      .doesNotContain(
+                          java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                          java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE));
+    }
 
     Process second =
         Processes.start(var.resolveSibling(var.getFileName() + "-2.log"), env, script.toString());
