@@ -17,9 +17,9 @@ import java.util.List;
  * Runs the tenants' policies once: rotates active versions that are due, archives retired versions
  * that are due. Safe when several instances run it at the same moment: each transition is a claim
  * or a compare-and-set in the database, so it happens once; the instances that lose get Conflict,
- * which is not an error here. A rotation the tenant's key quota refuses is not an error either: it
- * is reported ({@link Report#refused()}) and tried again by the next run, since the version is
- * still due.
+ * which is not an error here. A rotation the tenant's live-versions quota refuses is not an error
+ * either (the daily quota holds the tenant's own API keys only, never the policies): it is reported
+ * ({@link Report#refused()}) and tried again by the next run, since the version is still due.
  */
 public final class ApplyKeyPolicies {
   private final KeyPolicies policies;
@@ -55,8 +55,6 @@ public final class ApplyKeyPolicies {
           } else if (policy.archiveDue(version, now)) {
             archived.add(archiveKey.archive(version.name(), invocation).version());
           }
-        } catch (SignetException.RateLimited overQuota) {
-          refused.add(new Refused(version, overQuota.getMessage()));
         } catch (SignetException.Conflict conflict) {
           // unless the quota refused it, another instance made this transition first
           if (conflict.quotaExceeded()) refused.add(new Refused(version, conflict.getMessage()));

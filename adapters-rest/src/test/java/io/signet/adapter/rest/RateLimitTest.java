@@ -35,6 +35,7 @@ class RateLimitTest {
     assertThat(limited.header("Retry-After")).isEqualTo("1");
     assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
     assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("200");
+    assertThat(limited.headers().get("x-ratelimit-remaining")).as("set once").hasSize(1);
   }
 
   @Test
