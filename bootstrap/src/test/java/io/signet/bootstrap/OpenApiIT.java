@@ -204,6 +204,18 @@ class OpenApiIT {
         admin,
         "{\"rotate_after_days\":90}",
         200);
+    // a body over the server's limit is 413 on every route that reads one (the wallet's aside)
+    String overLimit = "{\"algorithm\":\"" + "A".repeat(4 * 1024 * 1024) + "\"}";
+    call("POST", keys + "/generate", keys + "/generate", tenantCaller, overLimit, 413);
+    call("POST", keys + "/archive", keys + "/archive", tenantCaller, overLimit, 413);
+    call("POST", tenantKeys + "rotate", adminKeys + "rotate", admin, overLimit, 413);
+    call(
+        "PUT",
+        "/admin/v1/tenants/" + tenantId + "/key-policy",
+        "/admin/v1/tenants/{tenantId}/key-policy",
+        admin,
+        overLimit,
+        413);
 
     String message = Base64.getEncoder().encodeToString("openapi".getBytes(StandardCharsets.UTF_8));
     String hash = Base64.getEncoder().encodeToString(new byte[64]);
