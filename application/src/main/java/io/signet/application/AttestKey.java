@@ -88,14 +88,15 @@ public final class AttestKey {
     return finish(claims);
   }
 
-  /** The claims for one of {@code tenant}'s key versions; NotFound when it has no such version. */
+  /**
+   * The claims for one of {@code tenant}'s key versions; NotFound when it has no such version, or
+   * only an archived one (DESIGN §2: an archived version answers nothing but 404).
+   */
   public Map<String, Object> tenantKey(
       TenantId tenant, Algorithm algorithm, int version, String nonce) {
     byte[] nonceBytes = nonce(nonce);
-    KeyVersion key =
-        versions
-            .find(new KeyName(tenant, algorithm, version))
-            .orElseThrow(() -> new SignetException.NotFound("key version not found"));
+    KeyName name = new KeyName(tenant, algorithm, version);
+    KeyVersion key = KeyVersion.visible(name, versions.find(name));
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("nonce", HEX.formatHex(nonceBytes));
     claims.put("algorithm", algorithm.wireName());

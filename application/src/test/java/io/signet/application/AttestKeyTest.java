@@ -143,4 +143,28 @@ class AttestKeyTest {
     assertThatThrownBy(() -> attest.tenantKey(TenantId.random(), Algorithm.DILITHIUM3, 1, NONCE))
         .isInstanceOf(SignetException.NotFound.class);
   }
+
+  @Test
+  void anArchivedVersionIsReportedAsNotFoundLikeOneNeverMade() {
+    TenantId tenant = TenantId.random();
+    KeyName name = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
+    var generated = custody.generate(name);
+    KeyVersion active =
+        KeyVersion.activated(
+            name,
+            generated.publicKey(),
+            generated.protection(),
+            generated.sealedPrivateKey(),
+            clock.instant());
+    versions.activate(active, null);
+    KeyVersion retired = active.retire(clock.instant());
+    versions.transition(active, retired);
+    assertThat(attest.tenantKey(tenant, Algorithm.DILITHIUM3, 1, NONCE))
+        .containsEntry("status", "retired");
+    versions.transition(retired, retired.archive(clock.instant()));
+
+    assertThatThrownBy(() -> attest.tenantKey(tenant, Algorithm.DILITHIUM3, 1, NONCE))
+        .isInstanceOf(SignetException.NotFound.class)
+        .hasMessage("key version 1 of Dilithium3 not found");
+  }
 }
