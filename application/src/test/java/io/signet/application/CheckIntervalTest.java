@@ -2,6 +2,7 @@ package io.signet.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signet.application.fake.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

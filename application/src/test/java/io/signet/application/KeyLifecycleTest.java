@@ -11,6 +11,7 @@ import io.signet.application.fake.InMemoryKeyPolicies;
 import io.signet.application.fake.InMemoryKeyVersions;
 import io.signet.application.fake.InMemoryOrphanMarks;
 import io.signet.application.fake.InMemoryTenants;
+import io.signet.application.fake.SettableClock;
 import io.signet.application.port.KeyVersions;
 import io.signet.domain.SignetException;
 import io.signet.domain.audit.Actor;

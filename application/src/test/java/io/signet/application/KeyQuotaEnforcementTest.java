@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.fake.FakeCore;
+import io.signet.application.fake.SettableClock;
 import io.signet.application.port.KeyVersions;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyId;

@@ -1,21 +1,26 @@
-package io.signet.application;
+package io.signet.application.fake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that stands at the instant a test sets, for use cases that read the time. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  SettableClock(Instant start) {
+  public SettableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void set(Instant at) {
+  public void set(Instant at) {
     now.set(at);
+  }
+
+  public void advance(Duration by) {
+    now.updateAndGet(at -> at.plus(by));
   }
 
   @Override
