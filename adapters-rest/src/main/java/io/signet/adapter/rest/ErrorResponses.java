@@ -11,6 +11,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
 import jakarta.inject.Singleton;
@@ -150,6 +151,12 @@ final class ErrorResponses
           response.status(HttpStatus.SERVICE_UNAVAILABLE);
           code = "ERR_SERVICE_001";
           message = "the service is shutting down";
+        } else if (undecodable(context.getRootCause().orElse(null))) {
+          // A body whose Content-Encoding (gzip, deflate) does not decode is the client's error,
+          // like a body that is not JSON: 400, never a 500.
+          response.status(HttpStatus.BAD_REQUEST);
+          code = "ERR_INVALID_001";
+          message = "the request body does not decode as its Content-Encoding says";
         } else if (status.getCode() < 500) {
           code = "ERR_INVALID_001";
           message = "the request was rejected: " + status.getReason();
@@ -172,6 +179,13 @@ final class ErrorResponses
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(exchange.failure(request, code, message));
+  }
+
+  private static boolean undecodable(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause()) {
+      if (c instanceof DecompressionException) return true;
+    }
+    return false;
   }
 
   private static boolean stoppedWork(Throwable failure) {

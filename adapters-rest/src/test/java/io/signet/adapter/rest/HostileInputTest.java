@@ -73,6 +73,39 @@ class HostileInputTest {
 
   @Inject EmbeddedServer server;
 
+  /**
+   * A body that does not decode as its {@code Content-Encoding} says is the client's error: 400
+   * ERR_INVALID_001 in the envelope, as a body that is not JSON (it was a 500 ERR_INTERNAL_001). A
+   * well-formed gzip body is read as the JSON it holds.
+   */
+  @Test
+  void aBodyThatDoesNotDecodeAsItsContentEncodingIsA400() throws java.io.IOException {
+    RawHttp http = new RawHttp(server.getURI());
+    byte[] json = "{\"name\":\"gzipped\"}".getBytes(StandardCharsets.UTF_8);
+    var gzipped = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+      out.write(json);
+    }
+    byte[] valid = gzipped.toByteArray();
+    byte[] corrupt = valid.clone();
+    for (int i = 10; i < 16; i++) corrupt[i] ^= (byte) 0x5a;
+    Map<String, String> gzip =
+        Map.of(
+            "Authorization",
+            AdminApiTest.ADMIN,
+            "Content-Type",
+            "application/json",
+            "Content-Encoding",
+            "gzip");
+    assertThat(http.send("POST", "/admin/v1/tenants", gzip, valid).status()).isEqualTo(201);
+    for (byte[] body : List.of(corrupt, json)) {
+      var reply = http.send("POST", "/admin/v1/tenants", gzip, body);
+      assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("ERR_INVALID_001");
+      assertThat(reply.json()).containsKeys("request_id", "timestamp");
+    }
+  }
+
   @Test
   void neverAnswersHostileInputWithA500OrAStackTrace() {
     RawHttp http = new RawHttp(server.getURI());
