@@ -32,6 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The operator API for tenants, their API keys and the audit log (DESIGN §4). */
 @Controller("/admin/v1")
@@ -122,25 +123,39 @@ final class AdminTenantController {
     return exchange.ok(request, new Views.AuditList(events));
   }
 
+  /**
+   * An ISO-8601 UTC instant within the years 1 to 9999: {@link Instant#parse} also takes years up
+   * to ±999,999,999, which PostgreSQL cannot hold (a 500 before this check).
+   */
   private static Instant parseSince(String since) {
     if (since == null) return null;
+    Instant instant;
     try {
-      return Instant.parse(since);
+      instant = Instant.parse(since);
     } catch (DateTimeParseException e) {
+      instant = null;
+    }
+    if (instant == null || instant.isBefore(EARLIEST_SINCE) || instant.isAfter(LATEST_SINCE)) {
       throw SignetException.InvalidRequest.field(
           "since must be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
     }
+    return instant;
   }
 
+  private static final Instant EARLIEST_SINCE = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST_SINCE = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** ASCII digits only ({@code Integer.parseInt} alone takes {@code +5} and fullwidth digits). */
   private static int parseLimit(String limit) {
     if (limit == null) return AuditQuery.DEFAULT_LIMIT;
-    try {
-      return Integer.parseInt(limit);
-    } catch (NumberFormatException e) {
+    if (!ASCII_DIGITS.matcher(limit).matches()) {
       throw SignetException.InvalidRequest.field(
           "limit must be an integer between 1 and " + AuditQuery.MAX_LIMIT);
     }
+    return Integer.parseInt(limit);
   }
+
+  private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,9}");
 
   /** {@code POST /tenants}. */
   @Serdeable(naming = SnakeCaseStrategy.class)

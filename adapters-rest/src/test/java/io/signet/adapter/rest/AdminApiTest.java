@@ -184,6 +184,11 @@ class AdminApiTest {
           GET | /admin/v1/audit?limit=0 | | 400 | ERR_SIG_001
           GET | /admin/v1/audit?limit=abc | | 400 | ERR_SIG_001
           GET | /admin/v1/audit?since=yesterday | | 400 | ERR_SIG_001
+          GET | /admin/v1/audit?since=%2B999999999-12-31T23:59:59Z | | 400 | ERR_SIG_001
+          GET | /admin/v1/audit?since=-999999999-01-01T00:00:00Z | | 400 | ERR_SIG_001
+          GET | /admin/v1/audit?since=10000-01-01T00:00:00Z | | 400 | ERR_SIG_001
+          GET | /admin/v1/audit?limit=%EF%BC%95 | | 400 | ERR_SIG_001
+          GET | /admin/v1/audit?limit=%2B5 | | 400 | ERR_SIG_001
           GET | /admin/v1/audit?tenant_id=zzz | | 400 | ERR_SIG_001
           GET | /admin/v1/nothing-here | | 404 | ERR_NOT_FOUND_001
           PUT | /admin/v1/tenants | {"name":"a"} | 405 | ERR_INVALID_001
