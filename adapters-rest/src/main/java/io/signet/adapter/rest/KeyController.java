@@ -21,6 +21,7 @@ import io.signet.domain.access.Scope;
 import io.signet.domain.key.Algorithm;
 import io.signet.domain.key.KeyName;
 import io.signet.domain.key.KeyStatus;
+import java.util.regex.Pattern;
 
 /**
  * The tenant's Key Management API (DESIGN §3.2): {@code keys:read} and {@code keys:manage}. The
@@ -70,13 +71,18 @@ final class KeyController {
         request, reports.report(attest.tenantKey(caller.tenant(), which, version, nonce)));
   }
 
+  /**
+   * ASCII digits only, as in a JSON body: {@code Long.parseLong} alone would also take {@code +1}
+   * and other scripts' digits (such as fullwidth {@code １}).
+   */
   private static int keyVersion(String keyVersion) {
-    try {
-      return KeyName.requireVersion(Long.parseLong(keyVersion == null ? "" : keyVersion));
-    } catch (NumberFormatException e) {
+    if (keyVersion == null || !ASCII_DIGITS.matcher(keyVersion).matches()) {
       throw SignetException.InvalidRequest.field(KeyName.VERSION_RULE);
     }
+    return KeyName.requireVersion(Long.parseLong(keyVersion));
   }
+
+  private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,18}");
 
   @Get
   HttpResponse<Envelope> list(

@@ -41,6 +41,28 @@ class KeyApiTest {
     return TestCallers.apiKey(http, tenant, scopes);
   }
 
+  /**
+   * The attestation route's {@code key_version} is read as strictly as a JSON body's: ASCII digits
+   * only. {@code Long.parseLong} alone took {@code +1} and fullwidth digits (version 1 was then
+   * looked up: 404, or a report).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"%EF%BC%91", "+1", "%D9%A1", "1.0", "0x1"})
+  void attestationKeyVersionIsAsciiDigitsOnly(String keyVersion) {
+    var reply =
+        http.send(
+            "GET",
+            "/api/v1/kms/keys/attestation?algorithm=ECDSA-P256&nonce="
+                + "ab".repeat(32)
+                + "&key_version="
+                + keyVersion,
+            reader,
+            (String) null);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.errorCode()).isEqualTo("ERR_SIG_001");
+  }
+
   @Test
   void aTenantWithoutKeysGetsAnEmptyListAndEveryVersionShowsItsLifecycleDates() {
     var none = http.send("GET", "/api/v1/kms/keys", reader, (String) null);
