@@ -205,7 +205,28 @@ final class RequestReader {
 
   private static String string(JsonParser parser, JsonToken token, Field field) throws IOException {
     if (token != JsonToken.VALUE_STRING) throw field.mustBe();
-    return parser.getText();
+    String text = parser.getText();
+    if (hasUnpairedSurrogate(text)) {
+      // An escaped lone surrogate (backslash-u D800) is valid JSON syntax but not Unicode text
+      // (RFC 8259 §8.2): it would be stored or signed as "?", not as what the client sent.
+      throw SignetException.InvalidRequest.field(
+          field.name + " must be Unicode text (it holds an unpaired surrogate escape)");
+    }
+    return text;
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -238,8 +259,8 @@ final class RequestReader {
 
   /**
    * JSON on the wire is UTF-8 (RFC 8259 §8.1). The parser would guess UTF-16 or UTF-32 from a byte
-   * order mark or from NUL bytes among the first four, so those are refused here; past them the
-   * parser reads UTF-8 and refuses invalid sequences.
+   * order mark or from NUL bytes among the first four, so those are refused here; then the whole
+   * body must be well-formed UTF-8, which the parser alone does not check.
    */
   private static void requireUtf8Object(byte[] body) {
     if (body == null || body.length == 0) throw malformed("the request body is empty");
@@ -255,6 +276,47 @@ final class RequestReader {
     for (int i = 0; i < head; i++) nul |= body[i] == 0;
     if (bom || nul)
       throw malformed("the request body must be UTF-8 JSON without a byte order mark");
+    if (!wellFormedUtf8(body)) throw malformed("the request body is not valid UTF-8");
+  }
+
+  /**
+   * Whether {@code bytes} are well-formed UTF-8 (Unicode §3.9, table 3-7): the parser alone takes
+   * overlong forms (C0 AF read as "/"), encoded surrogates and sequences past U+10FFFF. One pass,
+   * no allocation.
+   */
+  static boolean wellFormedUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int length;
+      int low = 0x80;
+      int high = 0xbf;
+      if (b >= 0xc2 && b <= 0xdf) {
+        length = 2;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        length = 3;
+        if (b == 0xe0) low = 0xa0;
+        if (b == 0xed) high = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        length = 4;
+        if (b == 0xf0) low = 0x90;
+        if (b == 0xf4) high = 0x8f;
+      } else {
+        return false;
+      }
+      if (i + length > bytes.length) return false;
+      int second = bytes[i + 1] & 0xff;
+      if (second < low || second > high) return false;
+      for (int k = 2; k < length; k++) {
+        if ((bytes[i + k] & 0xc0) != 0x80) return false;
+      }
+      i += length;
+    }
+    return true;
   }
 
   private static SignetException malformed(String message) {

@@ -131,6 +131,51 @@ class RequestReaderTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
   }
 
+  /**
+   * The parser alone took these and decoded them into other text: an overlong "/" (C0 AF) became
+   * "/", a sequence past U+10FFFF became two lone surrogates, and an escaped lone surrogate was
+   * stored as "?". Each is refused; well-formed text in every length of UTF-8 is still read.
+   */
+  @Test
+  void textMustBeWellFormedUnicode() {
+    for (byte[] bad :
+        List.of(
+            new byte[] {(byte) 0xc0, (byte) 0xaf},
+            new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
+            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xe2, (byte) 0x82})) {
+      byte[] body =
+          concat(
+              "{\"name\":\"a".getBytes(StandardCharsets.UTF_8),
+              bad,
+              "\"}".getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> reader.read(body, TenantRequest.class))
+          .as(java.util.HexFormat.of().formatHex(bad))
+          .isInstanceOfSatisfying(
+              SignetException.InvalidRequest.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
+    }
+    for (String escaped : List.of("\\ud800", "\\udc00", "a\\ud83dz", "\\ude00\\ud83d")) {
+      assertThatThrownBy(() -> read("{\"name\":\"" + escaped + "\"}", TenantRequest.class))
+          .as(escaped)
+          .isInstanceOfSatisfying(
+              SignetException.InvalidRequest.class,
+              e -> assertThat(e.getMessage()).contains("name must be Unicode text"));
+    }
+    String text = "a\u00e9\u20ac\ud83d\ude00";
+    assertThat(read("{\"name\":\"" + text + "\"}", TenantRequest.class).name()).isEqualTo(text);
+    assertThat(read("{\"name\":\"\\ud83d\\ude00\"}", TenantRequest.class).name())
+        .isEqualTo("\ud83d\ude00");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    var out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) out.writeBytes(part);
+    return out.toByteArray();
+  }
+
   /** A batch body as a record: its items are sign requests, each read or refused on its own. */
   @io.micronaut.serde.annotation.Serdeable
   record Batch(List<RequestReader.Item<SignRequest>> items) {}
