@@ -11,6 +11,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
@@ -107,8 +108,13 @@ final class ErrorResponses
     String message;
     switch (status) {
       case BAD_REQUEST -> {
+        // Bodies are read by RequestReader (its refusals are SignetExceptions): what the framework
+        // refuses is a POST without a body, or a request line or header it cannot parse.
         code = "ERR_INVALID_001";
-        message = "the request body is not valid JSON";
+        message =
+            context.getRootCause().orElse(null) instanceof UnsatisfiedBodyRouteException
+                ? "the request body is empty"
+                : "the request is malformed (its URI, headers or framing)";
       }
       case UNAUTHORIZED -> {
         code = "ERR_AUTH_001";

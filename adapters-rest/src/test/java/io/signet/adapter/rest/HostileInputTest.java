@@ -106,6 +106,41 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * What the framework refuses before RequestReader sees a body is not "not valid JSON": an empty
+   * body says it is empty, an unparsable request line says the request is malformed.
+   */
+  @Test
+  void framingErrorsSayWhatIsWrong() {
+    RawHttp http = new RawHttp(server.getURI());
+    var empty = http.send("POST", "/admin/v1/tenants", AdminApiTest.AS_ADMIN_JSON, "");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.errorCode()).isEqualTo("ERR_INVALID_001");
+    assertThat(empty.body()).contains("the request body is empty");
+    String badQuery =
+        rawExchange(
+            "GET /admin/v1/audit?limit=%zz HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: "
+                + AdminApiTest.ADMIN
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(badQuery)
+        .startsWith("HTTP/1.1 400")
+        .contains("ERR_INVALID_001")
+        .contains("the request is malformed")
+        .doesNotContain("JSON");
+  }
+
+  /** Sends {@code request} as it is over a new connection; the whole answer. */
+  private String rawExchange(String request) {
+    try (var socket = new java.net.Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void neverAnswersHostileInputWithA500OrAStackTrace() {
     RawHttp http = new RawHttp(server.getURI());
