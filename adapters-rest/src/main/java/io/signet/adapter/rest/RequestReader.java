@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.type.Argument;
@@ -49,10 +50,11 @@ import java.util.Map;
 final class RequestReader {
   static final int MAX_ARRAY_ELEMENTS = 64;
   static final int MAX_ITEMS = 1000;
+  static final int MAX_DEPTH = 4;
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           // No request nests deeper than an array inside the object; this is a second guard.
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
   private static final ClassValue<Schema> SCHEMAS =
       new ClassValue<>() {
@@ -81,6 +83,10 @@ final class RequestReader {
       return type.cast(read);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SignetException signet) throw signet;
+      if (e instanceof StreamConstraintsException) {
+        // Valid JSON, but deeper than any request (even inside an unknown field or a batch item).
+        throw malformed("the request body nests objects and arrays deeper than " + MAX_DEPTH);
+      }
       throw malformed("the request body is not valid JSON");
     }
   }

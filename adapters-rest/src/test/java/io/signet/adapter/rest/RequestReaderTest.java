@@ -176,6 +176,22 @@ class RequestReaderTest {
     return out.toByteArray();
   }
 
+  /**
+   * Valid JSON nested deeper than the reader allows (here inside an unknown field of a batch item)
+   * is refused as such, not as "not valid JSON".
+   */
+  @Test
+  void tooDeepIsSaidToBeTooDeep() {
+    String deep = "{\"items\":[{\"message\":\"aGk=\",\"key_version\":1,\"x\":{\"a\":[1]}}]}";
+    assertThatThrownBy(() -> read(deep, Batch.class))
+        .isInstanceOfSatisfying(
+            SignetException.InvalidRequest.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY);
+              assertThat(e.getMessage()).contains("deeper than 4");
+            });
+  }
+
   /** A batch body as a record: its items are sign requests, each read or refused on its own. */
   @io.micronaut.serde.annotation.Serdeable
   record Batch(List<RequestReader.Item<SignRequest>> items) {}
