@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -13,6 +14,7 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 
 /**
  * Authenticates the operator API by {@code Authorization: Bearer <SIGNET_ADMIN_TOKEN>}. Both sides
@@ -38,7 +40,10 @@ final class AdminTokenFilter implements Ordered {
   @RequestFilter
   @Nullable
   HttpResponse<?> authenticate(HttpRequest<?> request) {
-    String header = request.getHeaders().getAuthorization().orElse("");
+    // Two Authorization headers are refused, whatever they hold: a proxy in front may read the
+    // last where this would read the first.
+    List<String> all = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
+    String header = all.size() == 1 ? all.get(0) : "";
     boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
     byte[] presented = sha256(bearer ? header.substring(7) : "");
     if (bearer && MessageDigest.isEqual(expected, presented)) return null;

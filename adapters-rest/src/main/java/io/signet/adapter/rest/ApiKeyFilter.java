@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.domain.SignetException;
+import java.util.List;
 
 /**
  * Authenticates tenant routes by {@code X-API-Key}. A missing, unknown, malformed or revoked key is
@@ -33,7 +34,9 @@ final class ApiKeyFilter implements Ordered {
   HttpResponse<?> authenticate(HttpRequest<?> request) {
     if (request.getPath().equals(PublicKeyController.SIGNING_KEYS)) return null;
     try {
-      String presented = request.getHeaders().get(HEADER);
+      // Two keys are no key: a proxy in front may read the last where this reads the first.
+      List<String> all = request.getHeaders().getAll(HEADER);
+      String presented = all.size() == 1 ? all.get(0) : null;
       request.setAttribute(Exchange.PRINCIPAL, authenticate.authenticate(presented));
       return null;
     } catch (SignetException e) {

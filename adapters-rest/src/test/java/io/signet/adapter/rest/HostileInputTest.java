@@ -130,6 +130,32 @@ class HostileInputTest {
         .doesNotContain("JSON");
   }
 
+  /**
+   * A request with two credentials is refused, even when one of them is valid: which one counts
+   * must not depend on whether a proxy in front reads the first or the last (the first was used).
+   */
+  @Test
+  void twoCredentialsAreNone() {
+    RawHttp http = new RawHttp(server.getURI());
+    String tenant = TestCallers.tenant(http, "two-keys");
+    String key = TestCallers.apiKey(http, tenant, "keys:read").get("X-API-Key");
+    String one = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-API-Key: " + key + "\r\n";
+    assertThat(rawExchange(one + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    for (String second : List.of(key, "sgn_other")) {
+      assertThat(rawExchange(one + "X-API-Key: " + second + "\r\nConnection: close\r\n\r\n"))
+          .startsWith("HTTP/1.1 401")
+          .contains("ERR_AUTH_001");
+    }
+    String admin =
+        "GET /admin/v1/tenants HTTP/1.1\r\nHost: x\r\nAuthorization: "
+            + AdminApiTest.ADMIN
+            + "\r\n";
+    assertThat(rawExchange(admin + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    assertThat(rawExchange(admin + "Authorization: Bearer wrong\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 401")
+        .contains("ERR_AUTH_001");
+  }
+
   /** Sends {@code request} as it is over a new connection; the whole answer. */
   private String rawExchange(String request) {
     try (var socket = new java.net.Socket(server.getHost(), server.getPort())) {
