@@ -14,6 +14,12 @@ import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -286,43 +292,24 @@ final class RequestReader {
   }
 
   /**
-   * Whether {@code bytes} are well-formed UTF-8 (Unicode §3.9, table 3-7): the parser alone takes
-   * overlong forms (C0 AF read as "/"), encoded surrogates and sequences past U+10FFFF. One pass,
-   * no allocation.
+   * Whether {@code bytes} are well-formed UTF-8 (Unicode §3.9), as the JDK's strict decoder judges:
+   * the parser alone takes overlong forms (C0 AF read as "/"), encoded surrogates and sequences
+   * past U+10FFFF. Decodes through a small buffer, so a large body builds no second copy.
    */
   static boolean wellFormedUtf8(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length) {
-      int b = bytes[i] & 0xff;
-      if (b < 0x80) {
-        i++;
-        continue;
-      }
-      int length;
-      int low = 0x80;
-      int high = 0xbf;
-      if (b >= 0xc2 && b <= 0xdf) {
-        length = 2;
-      } else if (b >= 0xe0 && b <= 0xef) {
-        length = 3;
-        if (b == 0xe0) low = 0xa0;
-        if (b == 0xed) high = 0x9f;
-      } else if (b >= 0xf0 && b <= 0xf4) {
-        length = 4;
-        if (b == 0xf0) low = 0x90;
-        if (b == 0xf4) high = 0x8f;
-      } else {
-        return false;
-      }
-      if (i + length > bytes.length) return false;
-      int second = bytes[i + 1] & 0xff;
-      if (second < low || second > high) return false;
-      for (int k = 2; k < length; k++) {
-        if ((bytes[i + k] & 0xc0) != 0x80) return false;
-      }
-      i += length;
+    CharsetDecoder strict =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 4096) + 2);
+    while (true) {
+      CoderResult result = strict.decode(in, out, true);
+      if (result.isError()) return false;
+      if (result.isUnderflow()) return !strict.flush(out).isError();
+      out.clear();
     }
-    return true;
   }
 
   private static SignetException malformed(String message) {

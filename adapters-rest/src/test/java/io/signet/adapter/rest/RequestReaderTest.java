@@ -170,6 +170,20 @@ class RequestReaderTest {
         .isEqualTo("\ud83d\ude00");
   }
 
+  @Test
+  void aLongBodyIsCheckedWholeAcrossTheDecodersBuffer() {
+    byte[] valid = "a\u00e9\u20ac\ud83d\ude00".repeat(3000).getBytes(StandardCharsets.UTF_8);
+    assertThat(RequestReader.wellFormedUtf8(valid)).isTrue();
+    assertThat(RequestReader.wellFormedUtf8(new byte[0])).isTrue();
+    for (int at : new int[] {0, 4095, 4096, valid.length - 1}) {
+      byte[] bad = valid.clone();
+      bad[at] = (byte) 0xc0;
+      assertThat(RequestReader.wellFormedUtf8(bad)).as("0xc0 at %d", at).isFalse();
+    }
+    byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 1);
+    assertThat(RequestReader.wellFormedUtf8(truncated)).isFalse();
+  }
+
   private static byte[] concat(byte[]... parts) {
     var out = new java.io.ByteArrayOutputStream();
     for (byte[] part : parts) out.writeBytes(part);
