@@ -47,6 +47,14 @@ class ServiceKeyApiTest {
   }
 
   @Test
+  void theReceiptKeysNeedNoKeyWithATrailingSlashEither() {
+    var plain = http().send("GET", "/v1/signing-keys", Map.of(), "");
+    var slashed = http().send("GET", "/v1/signing-keys/", Map.of(), "");
+    assertThat(slashed.status()).isEqualTo(200);
+    assertThat(slashed.json().get("keys")).isEqualTo(plain.json().get("keys"));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void publishesTheJwtAndAttestationKeysAsJwks() {
     var reply = http().send("GET", "/.well-known/jwks.json", Map.of(), "");
