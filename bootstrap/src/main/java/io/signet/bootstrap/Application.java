@@ -32,6 +32,7 @@ public final class Application {
     }
     Optional<EmbeddedDatabase> embedded = Optional.empty();
     try {
+      LogFormat.check();
       Map<String, Object> properties = new HashMap<>();
       embedded = EmbeddedDatabase.startIfRequested();
       embedded.ifPresent(db -> properties.putAll(db.properties()));
@@ -47,6 +48,7 @@ public final class Application {
           .addShutdownHook(
               new Thread(
                   () -> {
+                    long stopStarted = System.nanoTime();
                     try {
                       context.getBean(Stopping.class).begin();
                     } catch (InterruptedException | RuntimeException e) {
@@ -54,6 +56,11 @@ public final class Application {
                     }
                     context.close();
                     database.ifPresent(EmbeddedDatabase::close);
+                    LoggerFactory.getLogger(Application.class)
+                        .info(
+                            "Signet stopped in {} ms: requests drained, signing log committed,"
+                                + " database pool closed",
+                            (System.nanoTime() - stopStarted) / 1_000_000);
                   },
                   "signet-shutdown"));
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();

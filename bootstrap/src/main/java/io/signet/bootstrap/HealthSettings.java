@@ -2,6 +2,7 @@ package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.application.StartupFailure;
 import java.time.Duration;
 
 /**
@@ -9,4 +10,12 @@ import java.time.Duration;
  * signet.health.check-interval}): every request in between shares the last answer.
  */
 @ConfigurationProperties("signet.health")
-record HealthSettings(@Bindable(defaultValue = "1s") Duration checkInterval) {}
+record HealthSettings(@Bindable(defaultValue = "1s") Duration checkInterval) {
+  HealthSettings {
+    if (checkInterval.isNegative()) {
+      throw new StartupFailure(
+          "signet.health.check-interval (SIGNET_HEALTH_CHECK_INTERVAL) must not be negative: "
+              + checkInterval);
+    }
+  }
+}

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first step of a stop: readiness turns DOWN, and the service keeps answering for {@code
@@ -20,6 +22,7 @@ import org.reactivestreams.Publisher;
 @Singleton
 @Readiness
 final class Stopping implements HealthIndicator {
+  private static final Logger LOG = LoggerFactory.getLogger(Stopping.class);
   private final Duration readinessDelay;
   private volatile boolean stopping;
 
@@ -30,7 +33,12 @@ final class Stopping implements HealthIndicator {
   /** Turns readiness DOWN and waits out the readiness delay. */
   void begin() throws InterruptedException {
     stopping = true;
+    LOG.info(
+        "stopping: readiness is DOWN; serving for {} ms more (signet.shutdown.readiness-delay),"
+            + " then in-flight requests finish and the signing log commits what is queued",
+        readinessDelay.toMillis());
     Thread.sleep(readinessDelay.toMillis());
+    LOG.info("stopping: no longer accepting connections, draining in-flight requests");
   }
 
   @Override

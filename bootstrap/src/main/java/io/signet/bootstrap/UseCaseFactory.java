@@ -1,5 +1,6 @@
 package io.signet.bootstrap;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Import;
 import io.signet.application.ApplyKeyPolicies;
@@ -63,8 +64,12 @@ class UseCaseFactory {
     return Clock.tickMillis(ZoneOffset.UTC);
   }
 
-  /** The readiness checks' interval, for the adapters' checks of the database and the HSM. */
-  @Singleton
+  /**
+   * The readiness checks' interval, for the adapters' checks of the database and the HSM. Made at
+   * start ({@code @Context}), so that a bad {@code signet.health.check-interval} stops the start
+   * instead of failing every readiness request.
+   */
+  @Context
   CheckInterval checkInterval(HealthSettings health, Clock clock) {
     return new CheckInterval(health.checkInterval(), clock);
   }

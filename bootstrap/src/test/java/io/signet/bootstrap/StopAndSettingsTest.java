@@ -1,0 +1,53 @@
+package io.signet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.signet.application.StartupFailure;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What a stop logs, and settings refused with one line at start. */
+class StopAndSettingsTest {
+
+  @Test
+  void aStopSaysWhatItDoes() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(Stopping.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      new Stopping(Duration.ZERO).begin();
+    } finally {
+      logger.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(line -> assertThat(line).contains("readiness is DOWN"))
+        .anySatisfy(line -> assertThat(line).contains("draining in-flight requests"));
+  }
+
+  @Test
+  void anUnknownLogFormatIsRefusedInsteadOfLoggingNothing() {
+    LogFormat.check((String) null);
+    LogFormat.check("json");
+    LogFormat.check("text");
+    for (String format : new String[] {"xml", "JSON", ""}) {
+      assertThatThrownBy(() -> LogFormat.check(format))
+          .isInstanceOf(StartupFailure.class)
+          .hasMessageContaining("SIGNET_LOG_FORMAT must be json or text");
+    }
+  }
+
+  @Test
+  void aNegativeHealthCheckIntervalIsRefused() {
+    assertThat(new HealthSettings(Duration.ZERO).checkInterval()).isZero();
+    assertThatThrownBy(() -> new HealthSettings(Duration.ofSeconds(-1)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_HEALTH_CHECK_INTERVAL");
+  }
+}
