@@ -3,6 +3,7 @@ package io.signet.bootstrap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.signet.application.ChargeRequest;
+import io.signet.application.StartupFailure;
 import io.signet.domain.tenant.Plan;
 import java.util.Map;
 
@@ -20,6 +21,30 @@ record RateLimitSettings(
     @Bindable(defaultValue = "100") long freePerSecond,
     @Bindable(defaultValue = "2000") long standardPerSecond,
     @Bindable(defaultValue = "20000") long enterprisePerSecond) {
+
+  RateLimitSettings {
+    positive("free-per-second", freePerSecond);
+    positive("standard-per-second", standardPerSecond);
+    positive("enterprise-per-second", enterprisePerSecond);
+    if (instances < 0) {
+      throw new StartupFailure(
+          "signet.rate-limit.instances (SIGNET_RATE_LIMIT_INSTANCES) must not be negative: "
+              + instances);
+    }
+  }
+
+  /** A budget of 0 or less would fail every tenant request with 500, so the start is refused. */
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new StartupFailure(
+          "signet.rate-limit."
+              + name
+              + " (SIGNET_RATE_LIMIT_"
+              + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+              + ") must be positive: "
+              + value);
+    }
+  }
 
   Map<Plan, ChargeRequest.Budget> budgets() {
     return Map.of(

@@ -172,7 +172,8 @@ class UseCaseFactory {
     return core.getActiveKey();
   }
 
-  @Singleton
+  /** Made at start ({@code @Context}): bad budgets stop the start, not every tenant request. */
+  @Context
   ChargeRequest chargeRequest(RateLimitSettings settings, TrackInstances live, Clock clock) {
     return settings.instances() > 0
         ? new ChargeRequest(settings.budgets(), settings.instances(), clock)

@@ -50,4 +50,18 @@ class StopAndSettingsTest {
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("SIGNET_HEALTH_CHECK_INTERVAL");
   }
+
+  @Test
+  void aRateLimitBudgetOfZeroOrLessIsRefused() {
+    assertThat(new RateLimitSettings(0, 1, 1, 1).budgets()).hasSize(3);
+    assertThatThrownBy(() -> new RateLimitSettings(0, -5, 2000, 20000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_RATE_LIMIT_FREE_PER_SECOND) must be positive: -5");
+    assertThatThrownBy(() -> new RateLimitSettings(0, 100, 0, 20000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_RATE_LIMIT_STANDARD_PER_SECOND");
+    assertThatThrownBy(() -> new RateLimitSettings(-1, 100, 2000, 20000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_RATE_LIMIT_INSTANCES");
+  }
 }
