@@ -1,5 +1,6 @@
 package io.signet.bootstrap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.signet.application.port.KeyCustody;
@@ -37,14 +38,12 @@ final class MeteredKeyCustody implements KeyCustody {
 
   /** One signature made or verified, in {@code signet.signatures}. */
   static void countSignature(KeyVersion key, String operation, String result) {
-    Metrics.counter(
-            "signet.signatures",
-            "algorithm",
-            key.name().algorithm().wireName(),
-            "operation",
-            operation,
-            "result",
-            result)
+    Counter.builder("signet.signatures")
+        .description("signatures made and verified by algorithm, operation and result")
+        .tag("algorithm", key.name().algorithm().wireName())
+        .tag("operation", operation)
+        .tag("result", result)
+        .register(Metrics.globalRegistry)
         .increment();
   }
 

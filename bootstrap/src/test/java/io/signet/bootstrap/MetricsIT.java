@@ -128,6 +128,16 @@ class MetricsIT {
   }
 
   @Test
+  void everySignetMetricHasAHelpText() {
+    var helps = scrape.lines().filter(l -> l.startsWith("# HELP signet_")).toList();
+    assertThat(helps).isNotEmpty();
+    for (String help : helps) {
+      String[] parts = help.split(" ", 4);
+      assertThat(parts.length == 4 && !parts[3].isBlank()).as(help).isTrue();
+    }
+  }
+
+  @Test
   void labelsRequestsByRouteTemplateStatusAndPlan() {
     assertThat(scrape)
         .containsPattern(

@@ -34,9 +34,8 @@ import java.util.function.Function;
  */
 @Singleton
 public final class DecryptedKeyCache implements DecryptedKeys {
-  private static final Counter HITS = Metrics.counter("signet.key.cache.requests", "result", "hit");
-  private static final Counter MISSES =
-      Metrics.counter("signet.key.cache.requests", "result", "miss");
+  private static final Counter HITS = requests("hit");
+  private static final Counter MISSES = requests("miss");
   private final Cache<KeyName, UnsealedMlDsaKey> cache;
 
   @Inject
@@ -80,5 +79,12 @@ public final class DecryptedKeyCache implements DecryptedKeys {
   @Override
   public void forget(KeyName name) {
     evict(name);
+  }
+
+  private static Counter requests(String result) {
+    return Counter.builder("signet.key.cache.requests")
+        .description("lookups in the decrypted-key cache by result")
+        .tag("result", result)
+        .register(Metrics.globalRegistry);
   }
 }
