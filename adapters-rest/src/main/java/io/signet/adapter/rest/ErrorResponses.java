@@ -162,7 +162,7 @@ final class ErrorResponses
           // like a body that is not JSON: 400, never a 500.
           response.status(HttpStatus.BAD_REQUEST);
           code = "ERR_INVALID_001";
-          message = "the request body does not decode as its Content-Encoding says";
+          message = UNDECODABLE;
         } else if (status.getCode() < 500) {
           code = "ERR_INVALID_001";
           message = "the request was rejected: " + status.getReason();
@@ -186,6 +186,32 @@ final class ErrorResponses
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(exchange.failure(request, code, message));
   }
+
+  /**
+   * A body that does not decode as its {@code Content-Encoding} says, answered as {@link
+   * #processResponse} would (400 ERR_INVALID_001). Handled here, not left to the framework: its
+   * default path logs every such request at ERROR with a stack trace, and any anonymous client can
+   * send one (to {@code /auth}).
+   */
+  @Singleton
+  @Produces
+  static final class Undecodable
+      implements ExceptionHandler<DecompressionException, HttpResponse<Envelope>> {
+    private final Exchange exchange;
+
+    Undecodable(Exchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // ExceptionHandler declares the raw type
+    public HttpResponse<Envelope> handle(HttpRequest request, DecompressionException e) {
+      return exchange.error(request, HttpStatus.BAD_REQUEST, "ERR_INVALID_001", UNDECODABLE);
+    }
+  }
+
+  private static final String UNDECODABLE =
+      "the request body does not decode as its Content-Encoding says";
 
   private static boolean undecodable(Throwable failure) {
     for (Throwable c = failure; c != null; c = c.getCause()) {

@@ -107,6 +107,45 @@ class HostileInputTest {
   }
 
   /**
+   * An undecodable body is the client's error, and logs no ERROR: anyone can send one to {@code
+   * /auth}, and the framework's default path logged each at ERROR with a stack trace.
+   */
+  @Test
+  void anUndecodableBodyLogsNoError() {
+    RawHttp http = new RawHttp(server.getURI());
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var lines =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    lines.start();
+    root.addAppender(lines);
+    try {
+      Map<String, String> gzip =
+          Map.of("Content-Type", "application/json", "Content-Encoding", "gzip");
+      var wallet = http.send("POST", "/auth", gzip, "{\"pk\":\"00\"}");
+      assertThat(wallet.status()).as(wallet.body()).isEqualTo(400);
+      assertThat(wallet.body()).contains("invalid_request");
+      Map<String, String> admin =
+          Map.of(
+              "Authorization",
+              AdminApiTest.ADMIN,
+              "Content-Type",
+              "application/json",
+              "Content-Encoding",
+              "gzip");
+      var tenant = http.send("POST", "/admin/v1/tenants", admin, "{\"name\":\"plain\"}");
+      assertThat(tenant.status()).as(tenant.body()).isEqualTo(400);
+      assertThat(tenant.errorCode()).isEqualTo("ERR_INVALID_001");
+    } finally {
+      root.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .noneSatisfy(
+            line -> assertThat(line.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR));
+  }
+
+  /**
    * What the framework refuses before RequestReader sees a body is not "not valid JSON": an empty
    * body says it is empty, an unparsable request line says the request is malformed.
    */
