@@ -89,9 +89,19 @@ final class RequestReader {
       return type.cast(read);
     } catch (IOException | RuntimeException e) {
       if (e instanceof SignetException signet) throw signet;
-      if (e instanceof StreamConstraintsException) {
-        // Valid JSON, but deeper than any request (even inside an unknown field or a batch item).
-        throw malformed("the request body nests objects and arrays deeper than " + MAX_DEPTH);
+      if (e instanceof StreamConstraintsException limit) {
+        // Valid JSON, but past one of the parser's limits: deeper than any request (even inside
+        // an unknown field or a batch item), or a number longer than any request holds. Jackson
+        // tells them apart only by its message.
+        String what = String.valueOf(limit.getMessage());
+        throw malformed(
+            what.contains("nesting depth")
+                ? "the request body nests objects and arrays deeper than " + MAX_DEPTH
+                : what.startsWith("Number")
+                    ? "the request body holds a number longer than "
+                        + StreamReadConstraints.DEFAULT_MAX_NUM_LEN
+                        + " digits"
+                    : "the request body holds a value longer than the reader takes");
       }
       throw malformed("the request body is not valid JSON");
     }

@@ -206,6 +206,22 @@ class RequestReaderTest {
             });
   }
 
+  /**
+   * The parser's other limit, a number longer than 1000 digits, is not said to be nesting (it was:
+   * every StreamConstraintsException read as "deeper than 4").
+   */
+  @Test
+  void aTooLongNumberIsNotSaidToBeTooDeep() {
+    String longNumber = "{\"message\":\"aGk=\",\"key_version\":" + "1".repeat(1001) + "}";
+    assertThatThrownBy(() -> read(longNumber, SignRequest.class))
+        .isInstanceOfSatisfying(
+            SignetException.InvalidRequest.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY);
+              assertThat(e.getMessage()).doesNotContain("deeper").contains("number");
+            });
+  }
+
   /** A batch body as a record: its items are sign requests, each read or refused on its own. */
   @io.micronaut.serde.annotation.Serdeable
   record Batch(List<RequestReader.Item<SignRequest>> items) {}
