@@ -396,7 +396,9 @@ final class RequestReader {
     }
 
     SignetException unknown(String name) {
-      String cut = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+      // Cut at a code point, not inside a surrogate pair: the message must stay Unicode text.
+      int end = name.length() > 40 && Character.isLowSurrogate(name.charAt(40)) ? 39 : 40;
+      String cut = name.length() > 40 ? name.substring(0, end) + "…" : name;
       return SignetException.InvalidRequest.field(
           "unknown field '"
               + cut.replaceAll("\\p{Cntrl}", "?")

@@ -222,6 +222,23 @@ class RequestReaderTest {
             });
   }
 
+  /**
+   * An unknown field's name is cut in the message at a code point: cut inside a surrogate pair, the
+   * refusal itself held an unpaired surrogate, which strict JSON readers reject.
+   */
+  @Test
+  void anUnknownFieldNameIsCutAtACodePoint() {
+    String name = "a".repeat(39) + "\uD83D\uDE00" + "b";
+    assertThatThrownBy(() -> read("{\"" + name + "\":1}", SignRequest.class))
+        .isInstanceOfSatisfying(
+            SignetException.InvalidRequest.class,
+            e -> {
+              String message = e.getMessage();
+              assertThat(message).contains("unknown field");
+              assertThat(message.codePoints().filter(c -> c >= 0xD800 && c <= 0xDFFF)).isEmpty();
+            });
+  }
+
   /** A batch body as a record: its items are sign requests, each read or refused on its own. */
   @io.micronaut.serde.annotation.Serdeable
   record Batch(List<RequestReader.Item<SignRequest>> items) {}
