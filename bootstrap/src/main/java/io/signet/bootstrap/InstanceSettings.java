@@ -2,6 +2,7 @@ package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.application.StartupFailure;
 import java.time.Duration;
 
 /**
@@ -13,4 +14,20 @@ import java.time.Duration;
 @ConfigurationProperties("signet.instances")
 record InstanceSettings(
     @Bindable(defaultValue = "5s") Duration heartbeat,
-    @Bindable(defaultValue = "15s") Duration expiry) {}
+    @Bindable(defaultValue = "15s") Duration expiry) {
+  InstanceSettings {
+    if (!heartbeat.isPositive()) {
+      throw new StartupFailure(
+          "signet.instances.heartbeat (SIGNET_INSTANCES_HEARTBEAT) must be positive: " + heartbeat);
+    }
+    // An expiry within one heartbeat would drop live instances between two of their beats: the
+    // others would count fewer instances than there are and each take a larger share of the load.
+    if (expiry.compareTo(heartbeat.multipliedBy(2)) < 0) {
+      throw new StartupFailure(
+          "signet.instances.expiry (SIGNET_INSTANCES_EXPIRY) must be at least two heartbeats ("
+              + heartbeat.multipliedBy(2)
+              + "): "
+              + expiry);
+    }
+  }
+}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.signet.adapter.persistence.CacheSettings;
 import io.signet.application.StartupFailure;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,34 @@ class StopAndSettingsTest {
     assertThatThrownBy(() -> new RateLimitSettings(-1, 100, 2000, 20000))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("SIGNET_RATE_LIMIT_INSTANCES");
+  }
+
+  @Test
+  void anInstanceExpiryWithinTwoHeartbeatsIsRefused() {
+    assertThat(new InstanceSettings(Duration.ofSeconds(5), Duration.ofSeconds(10)).expiry())
+        .hasSeconds(10);
+    assertThatThrownBy(() -> new InstanceSettings(Duration.ofSeconds(5), Duration.ofSeconds(2)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_INSTANCES_EXPIRY) must be at least two heartbeats");
+    assertThatThrownBy(() -> new InstanceSettings(Duration.ZERO, Duration.ofSeconds(15)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_INSTANCES_HEARTBEAT");
+  }
+
+  @Test
+  void cacheSettingsThatWouldLoopOrCacheNothingAreRefused() {
+    Duration pause = Duration.ofMillis(200);
+    assertThat(new CacheSettings(true, Duration.ofSeconds(1), 1, Duration.ZERO).enabled()).isTrue();
+    assertThat(new CacheSettings(false, Duration.ZERO, 1, pause).enabled()).isFalse();
+    assertThatThrownBy(
+            () -> new CacheSettings(true, Duration.ofSeconds(1), 1, Duration.ofSeconds(-1)))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_CACHE_RECONNECT_DELAY) must not be negative");
+    assertThatThrownBy(() -> new CacheSettings(true, Duration.ZERO, 1, pause))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_CACHE_TTL");
+    assertThatThrownBy(() -> new CacheSettings(true, Duration.ofSeconds(1), 0, pause))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("SIGNET_CACHE_MAXIMUM_SIZE");
   }
 }

@@ -2,6 +2,7 @@ package io.signet.adapter.persistence;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.application.StartupFailure;
 import java.time.Duration;
 
 /**
@@ -20,4 +21,22 @@ public record CacheSettings(
     @Bindable(defaultValue = "true") boolean enabled,
     @Bindable(defaultValue = "1s") Duration ttl,
     @Bindable(defaultValue = "100000") long maximumSize,
-    @Bindable(defaultValue = "200ms") Duration reconnectDelay) {}
+    @Bindable(defaultValue = "200ms") Duration reconnectDelay) {
+  public CacheSettings {
+    if (enabled && !ttl.isPositive()) {
+      throw new StartupFailure("signet.cache.ttl (SIGNET_CACHE_TTL) must be positive: " + ttl);
+    }
+    if (maximumSize < 1) {
+      throw new StartupFailure(
+          "signet.cache.maximum-size (SIGNET_CACHE_MAXIMUM_SIZE) must be at least 1: "
+              + maximumSize);
+    }
+    // A negative pause is no pause: the listener would retry in a tight loop while the database
+    // is down.
+    if (reconnectDelay.isNegative()) {
+      throw new StartupFailure(
+          "signet.cache.reconnect-delay (SIGNET_CACHE_RECONNECT_DELAY) must not be negative: "
+              + reconnectDelay);
+    }
+  }
+}
