@@ -14,7 +14,6 @@ import io.signet.domain.Bytes;
 import io.signet.domain.SignetException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 
 /**
  * Authenticates the operator API by {@code Authorization: Bearer <SIGNET_ADMIN_TOKEN>}. Both sides
@@ -40,10 +39,7 @@ final class AdminTokenFilter implements Ordered {
   @RequestFilter
   @Nullable
   HttpResponse<?> authenticate(HttpRequest<?> request) {
-    // Two Authorization headers are refused, whatever they hold: a proxy in front may read the
-    // last where this would read the first.
-    List<String> all = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
-    String header = all.size() == 1 ? all.get(0) : "";
+    String header = Exchange.soleCredential(request, HttpHeaders.AUTHORIZATION).orElse("");
     boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
     byte[] presented = sha256(bearer ? header.substring(7) : "");
     if (bearer && MessageDigest.isEqual(expected, presented)) return null;

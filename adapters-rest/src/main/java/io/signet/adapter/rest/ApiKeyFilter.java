@@ -10,7 +10,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signet.application.AuthenticateApiKey;
 import io.signet.domain.SignetException;
-import java.util.List;
 
 /**
  * Authenticates tenant routes by {@code X-API-Key}. A missing, unknown, malformed or revoked key is
@@ -39,9 +38,7 @@ final class ApiKeyFilter implements Ordered {
       return null;
     }
     try {
-      // Two keys are no key: a proxy in front may read the last where this reads the first.
-      List<String> all = request.getHeaders().getAll(HEADER);
-      String presented = all.size() == 1 ? all.get(0) : null;
+      String presented = Exchange.soleCredential(request, HEADER).orElse(null);
       request.setAttribute(Exchange.PRINCIPAL, authenticate.authenticate(presented));
       return null;
     } catch (SignetException e) {

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a request carries through Signet (its id, its authenticated principal) and how every
@@ -43,6 +45,16 @@ final class Exchange {
               request.setAttribute(REQUEST_ID, id);
               return id;
             });
+  }
+
+  /**
+   * The value of a credential header {@code name} when the request carries exactly one; empty when
+   * it has none or several. Several are no credential at all: a proxy in front may read the last
+   * where this would read the first.
+   */
+  static Optional<String> soleCredential(HttpRequest<?> request, String name) {
+    List<String> all = request.getHeaders().getAll(name);
+    return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
   }
 
   /** The authenticated API key; the authentication filter guarantees it on tenant routes. */

@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -96,7 +97,7 @@ final class WalletAuthController {
 
   @Get("/me")
   HttpResponse<Claims> me(HttpRequest<?> request) {
-    String header = request.getHeaders().getAuthorization().orElse("");
+    String header = Exchange.soleCredential(request, HttpHeaders.AUTHORIZATION).orElse("");
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new LoginRefused(
           LoginRefused.Refusal.INVALID_TOKEN, "Authorization: Bearer <token> is required");
