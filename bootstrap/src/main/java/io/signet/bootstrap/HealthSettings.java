@@ -12,9 +12,10 @@ import java.time.Duration;
 @ConfigurationProperties("signet.health")
 record HealthSettings(@Bindable(defaultValue = "1s") Duration checkInterval) {
   HealthSettings {
-    if (checkInterval.isNegative()) {
+    // Zero would let every anonymous readiness request reach PostgreSQL and the HSM (DESIGN §8).
+    if (!checkInterval.isPositive()) {
       throw new StartupFailure(
-          "signet.health.check-interval (SIGNET_HEALTH_CHECK_INTERVAL) must not be negative: "
+          "signet.health.check-interval (SIGNET_HEALTH_CHECK_INTERVAL) must be positive: "
               + checkInterval);
     }
   }

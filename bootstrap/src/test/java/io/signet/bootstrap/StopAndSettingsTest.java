@@ -45,11 +45,13 @@ class StopAndSettingsTest {
   }
 
   @Test
-  void aNegativeHealthCheckIntervalIsRefused() {
-    assertThat(new HealthSettings(Duration.ZERO).checkInterval()).isZero();
-    assertThatThrownBy(() -> new HealthSettings(Duration.ofSeconds(-1)))
-        .isInstanceOf(StartupFailure.class)
-        .hasMessageContaining("SIGNET_HEALTH_CHECK_INTERVAL");
+  void aHealthCheckIntervalOfZeroOrLessIsRefused() {
+    assertThat(new HealthSettings(Duration.ofMillis(1)).checkInterval()).hasMillis(1);
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1)}) {
+      assertThatThrownBy(() -> new HealthSettings(bad))
+          .isInstanceOf(StartupFailure.class)
+          .hasMessageContaining("SIGNET_HEALTH_CHECK_INTERVAL) must be positive");
+    }
   }
 
   @Test
