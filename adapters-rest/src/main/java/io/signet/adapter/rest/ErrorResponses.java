@@ -157,12 +157,6 @@ final class ErrorResponses
           response.status(HttpStatus.SERVICE_UNAVAILABLE);
           code = "ERR_SERVICE_001";
           message = "the service is shutting down";
-        } else if (undecodable(context.getRootCause().orElse(null))) {
-          // A body whose Content-Encoding (gzip, deflate) does not decode is the client's error,
-          // like a body that is not JSON: 400, never a 500.
-          response.status(HttpStatus.BAD_REQUEST);
-          code = "ERR_INVALID_001";
-          message = UNDECODABLE;
         } else if (status.getCode() < 500) {
           code = "ERR_INVALID_001";
           message = "the request was rejected: " + status.getReason();
@@ -188,10 +182,10 @@ final class ErrorResponses
   }
 
   /**
-   * A body that does not decode as its {@code Content-Encoding} says, answered as {@link
-   * #processResponse} would (400 ERR_INVALID_001). Handled here, not left to the framework: its
-   * default path logs every such request at ERROR with a stack trace, and any anonymous client can
-   * send one (to {@code /auth}).
+   * A body that does not decode as its {@code Content-Encoding} says: the client's error, like a
+   * body that is not JSON (400 ERR_INVALID_001, never a 500). Handled here, not left to the
+   * framework: its default path logs every such request at ERROR with a stack trace, and any
+   * anonymous client can send one (to {@code /auth}).
    */
   @Singleton
   @Produces
@@ -212,13 +206,6 @@ final class ErrorResponses
 
   private static final String UNDECODABLE =
       "the request body does not decode as its Content-Encoding says";
-
-  private static boolean undecodable(Throwable failure) {
-    for (Throwable c = failure; c != null; c = c.getCause()) {
-      if (c instanceof DecompressionException) return true;
-    }
-    return false;
-  }
 
   private static boolean stoppedWork(Throwable failure) {
     for (Throwable c = failure; c != null; c = c.getCause()) {
