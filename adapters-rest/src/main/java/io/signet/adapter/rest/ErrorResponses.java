@@ -1,6 +1,7 @@
 package io.signet.adapter.rest;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,8 +12,11 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import io.micronaut.http.server.netty.AbstractNettyHttpRequest;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.netty.handler.codec.compression.DecompressionException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.signet.domain.SignetException;
 import io.signet.domain.SignetException.InvalidRequest.Reason;
 import jakarta.inject.Singleton;
@@ -37,9 +41,16 @@ final class ErrorResponses
         ExceptionHandler<SignetException, HttpResponse<Envelope>> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
   private final Exchange exchange;
+  private final int maxRequestLine;
+  private final int maxHeaderBytes;
 
-  ErrorResponses(Exchange exchange) {
+  ErrorResponses(
+      Exchange exchange,
+      @Value("${micronaut.server.netty.max-initial-line-length:4096}") int maxRequestLine,
+      @Value("${micronaut.server.netty.max-header-size:8192}") int maxHeaderBytes) {
     this.exchange = exchange;
+    this.maxRequestLine = maxRequestLine;
+    this.maxHeaderBytes = maxHeaderBytes;
   }
 
   @Override
@@ -143,8 +154,29 @@ final class ErrorResponses
         message = "responses are application/json";
       }
       case REQUEST_ENTITY_TOO_LARGE -> {
-        code = "ERR_SIG_002";
-        message = "the request body is over the server's size limit";
+        // The framework answers every TooLongFrameException of the HTTP decoder with 413: a request
+        // line or header fields over their limits are not a body over its limit (RFC 9110 §15.5.15,
+        // RFC 6585 §5), and the body limit's code would send the client looking at the wrong thing.
+        switch (decoderFailure(request)) {
+          case TooLongHttpLineException ignored -> {
+            response.status(HttpStatus.REQUEST_URI_TOO_LONG);
+            code = "ERR_INVALID_001";
+            message =
+                "the request line (method, URI, version) is over the server's limit of "
+                    + maxRequestLine
+                    + " bytes";
+          }
+          case TooLongHttpHeaderException ignored -> {
+            response.status(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+            code = "ERR_INVALID_001";
+            message =
+                "the header fields are over the server's limit of " + maxHeaderBytes + " bytes";
+          }
+          case null, default -> {
+            code = "ERR_SIG_002";
+            message = "the request body is over the server's size limit";
+          }
+        }
       }
       case SERVICE_UNAVAILABLE -> {
         code = "ERR_SERVICE_001";
@@ -176,9 +208,20 @@ final class ErrorResponses
         }
       }
     }
+    // A request the HTTP decoder refused (request line or header fields over their limits, or
+    // unparsable) is answered here without passing the filters: the header is set here too, and
+    // set, not added, so that RequestIdFilter setting it again leaves one.
+    response.getHeaders().set(Exchange.REQUEST_ID_HEADER, Exchange.requestId(request).toString());
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(exchange.failure(request, code, message));
+  }
+
+  /** Why Netty's HTTP decoder refused {@code request}, if it did; null otherwise. */
+  private static Throwable decoderFailure(HttpRequest<?> request) {
+    return request instanceof AbstractNettyHttpRequest<?> netty
+        ? netty.getNettyRequest().decoderResult().cause()
+        : null;
   }
 
   /**

@@ -12,7 +12,8 @@ final class RequestIdFilter implements Ordered {
 
   @ResponseFilter
   void tag(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    response.header(Exchange.REQUEST_ID_HEADER, Exchange.requestId(request).toString());
+    // set, not added: ErrorResponses sets the same header on the errors it writes
+    response.getHeaders().set(Exchange.REQUEST_ID_HEADER, Exchange.requestId(request).toString());
   }
 
   @Override

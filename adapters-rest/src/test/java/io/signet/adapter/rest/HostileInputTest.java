@@ -170,6 +170,72 @@ class HostileInputTest {
   }
 
   /**
+   * A request line or header fields over the decoder's limits are 414 and 431 in the envelope, with
+   * {@code X-Request-Id} naming the body's request id, and log no ERROR (anyone can send them).
+   * They were 413 ERR_SIG_002 "body over limit", without the header. A body over its limit stays
+   * 413.
+   */
+  @Test
+  void aRequestLineOrHeadersOverTheirLimitsAre414And431() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var lines =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    lines.start();
+    root.addAppender(lines);
+    String end = "Connection: close\r\n\r\n";
+    StringBuilder manyHeaders = new StringBuilder();
+    for (int i = 0; i < 100; i++)
+      manyHeaders.append("X-H").append(i).append(": ").append("a".repeat(100)).append("\r\n");
+    try {
+      assertRefused(
+          rawExchange("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n" + end),
+          414,
+          "request line");
+      assertRefused(
+          rawExchange(
+              "GET /health/liveness HTTP/1.1\r\nHost: x\r\nX-Big: "
+                  + "a".repeat(9000)
+                  + "\r\n"
+                  + end),
+          431,
+          "header fields");
+      assertRefused(
+          rawExchange("POST /admin/v1/tenants HTTP/1.1\r\nHost: x\r\n" + manyHeaders + end),
+          431,
+          "header fields");
+      String body = "x".repeat(3145729);
+      assertThat(
+              rawExchange(
+                  "POST /admin/v1/tenants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      + "Authorization: "
+                      + AdminApiTest.ADMIN
+                      + "\r\nContent-Length: "
+                      + body.length()
+                      + "\r\n"
+                      + end))
+          .startsWith("HTTP/1.1 413")
+          .contains("ERR_SIG_002");
+    } finally {
+      root.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .noneSatisfy(
+            line -> assertThat(line.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR));
+  }
+
+  private static void assertRefused(String answer, int status, String what) {
+    assertThat(answer).matches("(?s)HTTP/1\\.[01] " + status + " .*");
+    assertThat(answer).contains("\"error_code\":\"ERR_INVALID_001\"").contains(what);
+    var id =
+        java.util.regex.Pattern.compile("(?i)\r\nX-Request-Id: ([0-9a-f-]{36})\r\n")
+            .matcher(answer);
+    assertThat(id.find()).as(answer).isTrue();
+    assertThat(answer).contains("\"request_id\":\"" + id.group(1) + "\"");
+  }
+
+  /**
    * A request with two credentials is refused, even when one of them is valid: which one counts
    * must not depend on whether a proxy in front reads the first or the last (the first was used).
    */
