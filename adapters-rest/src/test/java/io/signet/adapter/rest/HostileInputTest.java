@@ -107,6 +107,51 @@ class HostileInputTest {
   }
 
   /**
+   * A body in a content coding the server does not decode is refused before it is read, naming the
+   * coding, with {@code Accept-Encoding}; it was read as if it were plain (201 for a plain JSON
+   * body labelled {@code br}). {@code identity} is no coding; on {@code /auth} the refusal is in
+   * §6's shape.
+   */
+  @Test
+  void aBodyInACodingTheServerDoesNotDecodeIsRefused() {
+    RawHttp http = new RawHttp(server.getURI());
+    String json = "{\"name\":\"coded\"}";
+    for (String coding : List.of("br", "zstd", "x-made-up", "gzip, br", "compress")) {
+      Map<String, String> headers =
+          Map.of(
+              "Authorization",
+              AdminApiTest.ADMIN,
+              "Content-Type",
+              "application/json",
+              "Content-Encoding",
+              coding);
+      var reply = http.send("POST", "/admin/v1/tenants", headers, json);
+      assertThat(reply.status()).as(coding + ": " + reply.body()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("ERR_INVALID_001");
+      assertThat(reply.body()).contains("Content-Encoding \\\"" + coding + "\\\" is not supported");
+      assertThat(reply.header("Accept-Encoding")).isEqualTo("gzip, deflate");
+      assertThat(reply.header("X-Request-Id")).isEqualTo(reply.json().get("request_id"));
+    }
+    Map<String, String> identity =
+        Map.of(
+            "Authorization",
+            AdminApiTest.ADMIN,
+            "Content-Type",
+            "application/json",
+            "Content-Encoding",
+            "identity");
+    assertThat(http.send("POST", "/admin/v1/tenants", identity, json).status()).isEqualTo(201);
+    var wallet =
+        http.send(
+            "POST",
+            "/auth",
+            Map.of("Content-Type", "application/json", "Content-Encoding", "br"),
+            "{\"pk\":\"00\"}");
+    assertThat(wallet.status()).as(wallet.body()).isEqualTo(400);
+    assertThat(wallet.body()).contains("invalid_request").contains("br");
+  }
+
+  /**
    * An undecodable body is the client's error, and logs no ERROR: anyone can send one to {@code
    * /auth}, and the framework's default path logged each at ERROR with a stack trace.
    */
