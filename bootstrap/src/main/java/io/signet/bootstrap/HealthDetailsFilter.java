@@ -4,19 +4,24 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The health endpoints show their components and details (which check failed, the token label) to
  * the operator only, presenting the admin bearer token (compared in constant time); everyone else
  * gets the status alone ({@code {"status":"UP"}}, with the same HTTP status). Without
  * micronaut-security the endpoint itself cannot tell callers apart, so it renders everything and
- * this filter cuts it down.
+ * this filter cuts it down. It also answers a path under {@code /health} that names no probe as any
+ * unknown path (404 ERR_NOT_FOUND_001): the endpoint's {@code /health/{probe}} route takes any
+ * segment and refused an unknown one as a bad argument (400).
  */
 @ServerFilter({"/health", "/health/**"})
 final class HealthDetailsFilter {
@@ -25,6 +30,20 @@ final class HealthDetailsFilter {
   HealthDetailsFilter(@Value("${signet.admin.token:}") String adminToken) {
     this.expected = ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
   }
+
+  /** Throws 404 for a path that is not {@code /health} or one of its probes. */
+  @RequestFilter
+  void knownProbesOnly(HttpRequest<?> request) {
+    String path = request.getPath();
+    // the router takes each path with or without one trailing slash
+    String route = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    if (!ROUTES.contains(route)) {
+      throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such route");
+    }
+  }
+
+  private static final Set<String> ROUTES =
+      Set.of("/health", "/health/liveness", "/health/readiness");
 
   @ResponseFilter
   @SuppressWarnings("unchecked") // the body is replaced by another type, as a filter may do

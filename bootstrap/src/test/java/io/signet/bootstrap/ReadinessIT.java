@@ -28,6 +28,10 @@ class ReadinessIT {
       String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.getDatabaseName();
       try (SignetApp app = SignetApp.start(Map.of("datasources.default.url", url))) {
         assertThat(awaitReadiness(app.http, 200)).isEqualTo(200);
+        // a path under /health that names no probe is no route, not a bad request
+        var unknown = app.http.send("GET", "/health/foo", Map.of(), (String) null);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("ERR_NOT_FOUND_001");
 
         proxy.cut();
         assertThat(awaitReadiness(app.http, 503)).isEqualTo(503);
