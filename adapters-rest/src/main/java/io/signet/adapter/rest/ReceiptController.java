@@ -13,12 +13,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.signet.application.SignReceipt;
 import io.signet.domain.SignetException;
+import io.signet.domain.Uuids;
 import io.signet.domain.access.Scope;
 import io.signet.domain.audit.RequestId;
 import io.signet.domain.service.ServiceAlgorithm;
 import io.signet.domain.service.ServiceKeyPurpose;
 import java.util.HexFormat;
-import java.util.UUID;
 
 /**
  * {@code GET /v1/signature/{request_id}?model=&signing_algo=} (DESIGN §5.2): the signed receipt of
@@ -67,17 +67,14 @@ final class ReceiptController {
         "signing_algo must be one of ecdsa, ecdsa-p256, rsa, ml-dsa");
   }
 
-  /** A request id that is not a UUID cannot name a receipt: the same answer as an unknown one. */
+  /**
+   * A request id not in a UUID's text form cannot name a receipt: the same answer as an unknown one
+   * (DESIGN §5.2).
+   */
   private static RequestId parse(String requestId) {
-    try {
-      UUID uuid = UUID.fromString(requestId);
-      if (!uuid.toString().equals(requestId.toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException("not canonical");
-      }
-      return new RequestId(uuid);
-    } catch (IllegalArgumentException e) {
-      throw new SignetException.NotFound("no receipt for this request id");
-    }
+    return Uuids.parse(requestId)
+        .map(RequestId::new)
+        .orElseThrow(() -> new SignetException.NotFound("no receipt for this request id"));
   }
 
   @Serdeable(naming = SnakeCaseStrategy.class)

@@ -38,6 +38,54 @@ class AdminApiTest {
     return (String) reply.data().get("tenant_id");
   }
 
+  /**
+   * Path and query ids take one text form, a UUID's 8-4-4-4-12 hex digits (either case, as RFC 9562
+   * reads them): the other strings {@code UUID.fromString} takes for the same id ({@code
+   * 1-1-1-1-1}, a leading {@code +}, other scripts' digits) are 400 ERR_SIG_001 like any malformed
+   * id; they named the tenant {@code 00000001-0001-…}.
+   */
+  @Test
+  void idsAreTakenInTheirOneTextFormOnly() {
+    String tenant = createTenant("ids");
+    List<String> malformed =
+        List.of(
+            "1-1-1-1-1",
+            "+0000000-0000-0000-0000-000000000000",
+            "\u06600000000-0000-0000-0000-000000000000",
+            "{" + tenant + "}",
+            tenant.replace("-", ""));
+    for (String id : malformed) {
+      String path =
+          "/admin/v1/tenants/"
+              + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+      for (var reply :
+          List.of(
+              http.send("PUT", path + "/key-policy", AS_ADMIN_JSON, "{}"),
+              http.send("POST", path + "/api-keys", AS_ADMIN_JSON, "{\"scopes\":[\"sign\"]}"),
+              http.send("POST", path + "/keys/generate", AS_ADMIN_JSON, "{}"),
+              http.send(
+                  "DELETE",
+                  "/admin/v1/api-keys/" + path.substring(18),
+                  AS_ADMIN_JSON,
+                  (String) null),
+              http.send(
+                  "GET",
+                  "/admin/v1/audit?tenant_id=" + path.substring(18),
+                  AS_ADMIN_JSON,
+                  (String) null))) {
+        assertThat(reply.status()).as(id + ": " + reply.body()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("ERR_SIG_001");
+      }
+    }
+    var upper =
+        http.send(
+            "PUT",
+            "/admin/v1/tenants/" + tenant.toUpperCase(java.util.Locale.ROOT) + "/key-policy",
+            AS_ADMIN_JSON,
+            "{}");
+    assertThat(upper.status()).as(upper.body()).isEqualTo(200);
+  }
+
   @Test
   void createsATenantInTheEnvelope() {
     var reply = http.send("POST", "/admin/v1/tenants", AS_ADMIN_JSON, "{\"name\":\"acme\"}");

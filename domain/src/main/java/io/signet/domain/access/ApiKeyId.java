@@ -1,6 +1,7 @@
 package io.signet.domain.access;
 
 import io.signet.domain.SignetException;
+import io.signet.domain.Uuids;
 import java.util.UUID;
 
 /** The public identity of an API key: part of the key itself, and how operators revoke it. */
@@ -14,11 +15,12 @@ public record ApiKeyId(UUID value) {
   }
 
   public static ApiKeyId parse(String text) {
-    try {
-      return new ApiKeyId(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw SignetException.InvalidRequest.field("key_id must be a UUID");
-    }
+    return Uuids.parse(text)
+        .map(ApiKeyId::new)
+        .orElseThrow(
+            () ->
+                SignetException.InvalidRequest.field(
+                    "key_id must be a UUID (8-4-4-4-12 hex digits)"));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.signet.domain.tenant;
 
 import io.signet.domain.SignetException;
+import io.signet.domain.Uuids;
 import java.util.UUID;
 
 /** The identity of a tenant: a random UUID chosen by Signet when the tenant is created. */
@@ -15,11 +16,12 @@ public record TenantId(UUID value) {
 
   /** Parses a tenant id from a request; anything but a UUID is an invalid request. */
   public static TenantId parse(String text) {
-    try {
-      return new TenantId(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw SignetException.InvalidRequest.field("tenant_id must be a UUID");
-    }
+    return Uuids.parse(text)
+        .map(TenantId::new)
+        .orElseThrow(
+            () ->
+                SignetException.InvalidRequest.field(
+                    "tenant_id must be a UUID (8-4-4-4-12 hex digits)"));
   }
 
   @Override
