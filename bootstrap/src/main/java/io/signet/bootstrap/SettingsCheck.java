@@ -1,0 +1,167 @@
+package io.signet.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.convert.ConversionContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.signet.application.StartupFailure;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A setting that is set must read as the type it is used as, or Signet does not start. Micronaut
+ * itself is not strict: a {@code @ConfigurationProperties} record with a {@code @Bindable} default
+ * gets the default in place of a value it cannot convert ({@code SIGNET_HEALTH_CHECK_INTERVAL=soon}
+ * ran with 1s), a {@code @Value} one stops the start with a message about a constructor parameter,
+ * and a {@code @Requires(notEquals = "false")} takes any typo for "on".
+ *
+ * <p>One check for every setting, from what the compiled beans declare: the properties their
+ * constructor, setter and field arguments are bound to, their {@code @Value} and {@code @Scheduled}
+ * placeholders, and the boolean switches of their {@code @Requires}. It runs before every other
+ * eager bean, so nothing has connected anywhere yet. The line names the property and its
+ * environment variable and says what is expected; it never repeats the value, which could be a
+ * secret.
+ */
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
+final class SettingsCheck {
+  private static final Set<String> SCHEDULE_DELAYS =
+      Set.of("fixedDelay", "fixedRate", "initialDelay");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::[^}]*)?}");
+
+  SettingsCheck(ApplicationContext context) {
+    check(context.getAllBeanDefinitions(), context.getEnvironment());
+  }
+
+  static void check(Collection<BeanDefinition<?>> definitions, Environment environment) {
+    for (BeanDefinition<?> definition : definitions) {
+      for (Argument<?> argument : definition.getConstructor().getArguments()) {
+        check(argument, argument.getAnnotationMetadata(), environment);
+      }
+      for (var method : definition.getInjectedMethods()) {
+        for (Argument<?> argument : method.getArguments()) {
+          check(argument, argument.getAnnotationMetadata(), environment);
+        }
+      }
+      for (var field : definition.getInjectedFields()) {
+        check(field.asArgument(), field.getAnnotationMetadata(), environment);
+      }
+      for (var method : definition.getExecutableMethods()) {
+        for (AnnotationValue<Scheduled> scheduled :
+            method.getAnnotationValuesByType(Scheduled.class)) {
+          // the raw members: stringValue would already have resolved the placeholder
+          scheduled
+              .getValues()
+              .forEach(
+                  (member, raw) -> {
+                    if (SCHEDULE_DELAYS.contains(member.toString())) {
+                      placeholder(raw.toString())
+                          .ifPresent(name -> check(name, Argument.of(Duration.class), environment));
+                    }
+                  });
+        }
+      }
+      for (AnnotationValue<Requires> requires :
+          definition.getAnnotationValuesByType(Requires.class)) {
+        Optional<String> property = requires.stringValue("property");
+        boolean switchOf =
+            isBoolean(requires.stringValue("value").orElse(""))
+                || isBoolean(requires.stringValue("notEquals").orElse(""));
+        if (property.isPresent() && switchOf) {
+          check(property.get(), Argument.of(boolean.class), environment);
+        }
+      }
+    }
+  }
+
+  private static void check(
+      Argument<?> argument, AnnotationMetadata metadata, Environment environment) {
+    Optional<String> name =
+        metadata
+            .stringValue(Property.class, "name")
+            .or(() -> metadata.stringValue(Value.class).flatMap(SettingsCheck::placeholder));
+    name.ifPresent(n -> check(n, argument, environment));
+  }
+
+  /**
+   * The property of a value that is one placeholder, {@code ${name}} or {@code ${name:default}}.
+   */
+  static Optional<String> placeholder(String value) {
+    Matcher matcher = PLACEHOLDER.matcher(value.strip());
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  private static void check(String name, Argument<?> argument, Environment environment) {
+    int wildcard = name.indexOf(".*.");
+    if (wildcard >= 0) { // @EachProperty: datasources.*.connection-timeout, for each datasource
+      String prefix = name.substring(0, wildcard);
+      for (String each : environment.getPropertyEntries(prefix)) {
+        check(prefix + "." + each + name.substring(wildcard + 2), argument, environment);
+      }
+      return;
+    }
+    Optional<String> expected = expected(argument.getType());
+    if (expected.isEmpty() || !environment.containsProperty(name)) return;
+    boolean readable =
+        isBoolean(argument.getType())
+            ? environment
+                .getProperty(name, String.class)
+                .filter(SettingsCheck::isBoolean)
+                .isPresent()
+            : environment.getProperty(name, ConversionContext.of(argument)).isPresent();
+    if (!readable) {
+      throw new StartupFailure(
+          name + " (" + variable(name) + ") cannot be read: expected " + expected.get());
+    }
+  }
+
+  /**
+   * What a value of the type looks like, for the types a typo can break; others are not checked.
+   */
+  static Optional<String> expected(Class<?> type) {
+    if (isBoolean(type)) return Optional.of("true or false");
+    if (type == Duration.class) {
+      return Optional.of("a duration, a number and a unit such as 500ms, 10s, 5m, 1h or 30d");
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return Optional.of("a whole number");
+    }
+    if (type == double.class || type == Double.class) return Optional.of("a number");
+    if (type.isEnum()) {
+      return Optional.of(
+          "one of "
+              + String.join(
+                  ", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()));
+    }
+    return Optional.empty();
+  }
+
+  /** The environment variable Micronaut reads for a property. */
+  static String variable(String property) {
+    return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static boolean isBoolean(Class<?> type) {
+    return type == boolean.class || type == Boolean.class;
+  }
+
+  private static boolean isBoolean(String value) {
+    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+  }
+}
