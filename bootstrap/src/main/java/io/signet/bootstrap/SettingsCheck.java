@@ -1,24 +1,37 @@
 package io.signet.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.ConfigurationReader;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.convert.ConversionContext;
+import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.core.convert.format.ReadableBytesTypeConverter;
+import io.micronaut.core.naming.NameUtils;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.signet.application.StartupFailure;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,6 +72,7 @@ final class SettingsCheck {
           check(argument, argument.getAnnotationMetadata(), environment);
         }
       }
+      checkSetters(definition, environment);
       for (var field : definition.getInjectedFields()) {
         check(field.asArgument(), field.getAnnotationMetadata(), environment);
       }
@@ -100,6 +114,54 @@ final class SettingsCheck {
   }
 
   /**
+   * The setters of a configuration class, bound to the prefix and the setter's hyphenated name.
+   * Classes compiled by Micronaut 4 itself (the server, the graceful shutdown) do not list them as
+   * injection points, so they are read from the class.
+   */
+  private static void checkSetters(BeanDefinition<?> definition, Environment environment) {
+    Optional<String> prefix = definition.stringValue(ConfigurationReader.class, "prefix");
+    if (prefix.isEmpty()) return;
+    Map<String, List<Parameter>> setters = new HashMap<>();
+    for (Method method : definition.getBeanType().getDeclaredMethods()) {
+      String name = method.getName();
+      if (Modifier.isPublic(method.getModifiers())
+          && !Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() == 1
+          && name.length() > 3
+          && name.startsWith("set")) {
+        setters
+            .computeIfAbsent(
+                prefix.get() + "." + NameUtils.hyphenate(NameUtils.decapitalize(name.substring(3))),
+                n -> new ArrayList<>())
+            .add(method.getParameters()[0]);
+      }
+    }
+    setters.forEach(
+        (name, parameters) -> {
+          if (parameters.size() != 1) return; // overloaded: which one Micronaut binds is its affair
+          Parameter parameter = parameters.getFirst();
+          if (parameter.isAnnotationPresent(ReadableBytes.class)) {
+            checkBytes(name, environment);
+          } else {
+            check(name, Argument.of(parameter.getType()), environment);
+          }
+        });
+  }
+
+  private static void checkBytes(String name, Environment environment) {
+    if (!environment.containsProperty(name)) return;
+    boolean readable =
+        environment
+            .getProperty(name, String.class)
+            .flatMap(
+                raw ->
+                    new ReadableBytesTypeConverter()
+                        .convert(raw, Number.class, ConversionContext.DEFAULT))
+            .isPresent();
+    if (!readable) refuse(name, "a number of bytes, such as 3145728 or 3MB", environment);
+  }
+
+  /**
    * The property of a value that is one placeholder, {@code ${name}} or {@code ${name:default}}.
    */
   static Optional<String> placeholder(String value) {
@@ -125,10 +187,29 @@ final class SettingsCheck {
                 .filter(SettingsCheck::isBoolean)
                 .isPresent()
             : environment.getProperty(name, ConversionContext.of(argument)).isPresent();
-    if (!readable) {
-      throw new StartupFailure(
-          name + " (" + variable(name) + ") cannot be read: expected " + expected.get());
-    }
+    if (!readable) refuse(name, expected.get(), environment);
+  }
+
+  private static void refuse(String name, String expected, Environment environment) {
+    String setting = origin(name, environment);
+    throw new StartupFailure(
+        setting + " (" + variable(setting) + ") cannot be read: expected " + expected);
+  }
+
+  /**
+   * The setting the operator set: the property itself, or the one its value stands for when that
+   * value is a placeholder ({@code datasources.default.connection-timeout} is {@code
+   * ${signet.database.connection-timeout:2000}} in application.yml).
+   */
+  private static String origin(String name, Environment environment) {
+    return environment.getPropertySources().stream()
+        .filter(source -> source.get(name) != null)
+        .max(Comparator.comparingInt(PropertySource::getOrder))
+        .map(source -> source.get(name))
+        .flatMap(raw -> placeholder(raw.toString()))
+        .filter(placeholder -> !placeholder.equals(name))
+        .map(placeholder -> origin(placeholder, environment))
+        .orElse(name);
   }
 
   /**

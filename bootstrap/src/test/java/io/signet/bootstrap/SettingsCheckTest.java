@@ -88,6 +88,30 @@ class SettingsCheckTest {
   }
 
   @Test
+  void aFrameworkSettingIsCheckedAndNamedByTheSettingThatFeedsIt() {
+    assertThat(startWith("micronaut.server.port", "abc"))
+        .contains(
+            "micronaut.server.port (MICRONAUT_SERVER_PORT) cannot be read: expected a whole number");
+    assertThat(startWith("micronaut.server.max-request-size", "big"))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "micronaut.server.max-request-size (MICRONAUT_SERVER_MAX_REQUEST_SIZE)"));
+    assertThat(startWith("micronaut.server.max-request-size", "3145728")).isEmpty();
+    // application.yml: grace-period: ${signet.shutdown.grace-period:10s}; it failed at the stop
+    assertThat(startWith("signet.shutdown.grace-period", "soon"))
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "signet.shutdown.grace-period (SIGNET_SHUTDOWN_GRACE_PERIOD) cannot be read"));
+    assertThat(startWith("signet.database.connection-timeout", "abc"))
+        .contains(
+            "signet.database.connection-timeout (SIGNET_DATABASE_CONNECTION_TIMEOUT) cannot be read: expected a whole number");
+  }
+
+  @Test
   void readableSettingsPassTheCheck() {
     // the start goes on past the check and fails later, for want of a database
     assertThat(startWith("signet.health.check-interval", "2s")).isEmpty();
