@@ -98,7 +98,7 @@ class SettingsCheckTest {
                 assertThat(line)
                     .startsWith(
                         "micronaut.server.max-request-size (MICRONAUT_SERVER_MAX_REQUEST_SIZE)"));
-    assertThat(startWith("micronaut.server.max-request-size", "3145728")).isEmpty();
+    assertThat(startWith("micronaut.server.max-request-size", "3MB")).isEmpty();
     // application.yml: grace-period: ${signet.shutdown.grace-period:10s}; it failed at the stop
     assertThat(startWith("signet.shutdown.grace-period", "soon"))
         .hasValueSatisfying(
