@@ -90,7 +90,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .orElse("var/postgres"))
             .toAbsolutePath();
     String port = setting("SIGNET_EMBEDDED_POSTGRES_PORT", "signet.embedded-postgres.port");
-    return Optional.of(start(dir, port == null ? 0 : Integer.parseInt(port)));
+    return Optional.of(start(dir, port == null ? 0 : port(port)));
   }
 
   /**
@@ -331,6 +331,18 @@ final class EmbeddedDatabase implements AutoCloseable {
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, secret);
     return secret;
+  }
+
+  /** {@code SIGNET_EMBEDDED_POSTGRES_PORT}, read here before Micronaut (and its check) starts. */
+  static int port(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) return port;
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new StartupFailure(
+        "SIGNET_EMBEDDED_POSTGRES_PORT cannot be read: expected a TCP port, 0 (a free one) to 65535");
   }
 
   private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.signet.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.signet.application.StartupFailure;
 import io.signet.domain.key.KeyQuota;
 
 /**
@@ -27,9 +28,15 @@ record QuotaSettings(
     @Bindable(defaultValue = "50") int rotationsPerDay) {
 
   QuotaSettings {
-    if (liveVersions < 1 || rotationsPerDay < 1) {
-      throw new IllegalArgumentException(
-          "signet.quota.live-versions and signet.quota.rotations-per-day must be at least 1");
+    if (liveVersions < 1) {
+      throw new StartupFailure(
+          "signet.quota.live-versions (SIGNET_QUOTA_LIVE_VERSIONS) must be at least 1: "
+              + liveVersions);
+    }
+    if (rotationsPerDay < 1) {
+      throw new StartupFailure(
+          "signet.quota.rotations-per-day (SIGNET_QUOTA_ROTATIONS_PER_DAY) must be at least 1: "
+              + rotationsPerDay);
     }
   }
 

@@ -96,4 +96,27 @@ class StopAndSettingsTest {
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("SIGNET_CACHE_MAXIMUM_SIZE");
   }
+
+  @Test
+  void aQuotaUnderOneIsRefusedWithItsVariable() {
+    assertThat(new QuotaSettings(1, 1).quota()).isNotNull();
+    assertThatThrownBy(() -> new QuotaSettings(0, 50))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessage(
+            "signet.quota.live-versions (SIGNET_QUOTA_LIVE_VERSIONS) must be at least 1: 0");
+    assertThatThrownBy(() -> new QuotaSettings(100, -1))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_QUOTA_ROTATIONS_PER_DAY) must be at least 1");
+  }
+
+  @Test
+  void anEmbeddedDatabasePortThatIsNoPortIsOneLine() {
+    assertThat(EmbeddedDatabase.port("5433")).isEqualTo(5433);
+    for (String bad : new String[] {"abc", "-1", "70000"}) {
+      assertThatThrownBy(() -> EmbeddedDatabase.port(bad))
+          .isInstanceOf(StartupFailure.class)
+          .hasMessage(
+              "SIGNET_EMBEDDED_POSTGRES_PORT cannot be read: expected a TCP port, 0 (a free one) to 65535");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.signet.adapter.rest;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +32,7 @@ final class BodyBudgetFilter implements HttpServerFilter, Ordered {
 
   BodyBudgetFilter(
       @Value("${signet.http.max-in-flight-body-bytes:67108864}") long budget,
-      @Value("${micronaut.server.max-request-size:10485760}") long maxRequestSize,
+      @Value("${micronaut.server.max-request-size:10485760}") @ReadableBytes long maxRequestSize,
       Exchange exchange) {
     this.budget = budget;
     this.maxRequestSize = maxRequestSize;
