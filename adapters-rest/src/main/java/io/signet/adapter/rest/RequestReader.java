@@ -21,6 +21,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,11 @@ final class RequestReader {
     if (token == JsonToken.VALUE_NULL) return null;
     return switch (field.kind) {
       case STRING -> string(parser, token, field);
-      case BYTES -> base64(field.name, string(parser, token, field));
+      case BYTES -> {
+        // No surrogate check: base64 admits only its ASCII alphabet, so the decoder refuses any.
+        if (token != JsonToken.VALUE_STRING) throw field.mustBe();
+        yield base64(field.name, parser.getText());
+      }
       case BOOLEAN -> {
         if (!token.isBoolean()) throw field.mustBe();
         yield token == JsonToken.VALUE_TRUE;
@@ -253,8 +258,9 @@ final class RequestReader {
 
   /**
    * Strict RFC 4648 base64 (standard alphabet, padded, canonical), decoded, within the payload
-   * limit. The JDK's basic decoder refuses characters outside the alphabet; re-encoding refuses
-   * non-zero trailing bits.
+   * limit. The JDK's basic decoder refuses characters outside the alphabet and misplaced padding;
+   * it takes non-zero bits in the last character before padding, which only the last quantum can
+   * have, so that quantum is encoded again and compared.
    */
   private Bytes base64(String field, String value) {
     if (value.length() > 4L * ((maxPayloadBytes + 2) / 3)) throw tooLarge(field);
@@ -267,8 +273,15 @@ final class RequestReader {
     } catch (IllegalArgumentException e) {
       throw SignetException.InvalidRequest.field(field + " must be standard, padded base64");
     }
-    if (!Base64.getEncoder().encodeToString(decoded).equals(value)) {
-      throw SignetException.InvalidRequest.field(field + " must be canonical base64");
+    int partial = decoded.length % 3;
+    if (partial != 0) {
+      String last =
+          Base64.getEncoder()
+              .encodeToString(
+                  Arrays.copyOfRange(decoded, decoded.length - partial, decoded.length));
+      if (!value.endsWith(last)) {
+        throw SignetException.InvalidRequest.field(field + " must be canonical base64");
+      }
     }
     if (decoded.length > maxPayloadBytes) throw tooLarge(field);
     return Bytes.of(decoded);
@@ -307,6 +320,7 @@ final class RequestReader {
    * past U+10FFFF. Decodes through a small buffer, so a large body builds no second copy.
    */
   static boolean wellFormedUtf8(byte[] bytes) {
+    if (ascii(bytes)) return true;
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -320,6 +334,13 @@ final class RequestReader {
       if (result.isUnderflow()) return !strict.flush(out).isError();
       out.clear();
     }
+  }
+
+  /** Whether every byte is ASCII: well-formed UTF-8 without decoding (most request bodies). */
+  private static boolean ascii(byte[] bytes) {
+    int any = 0;
+    for (byte b : bytes) any |= b;
+    return any >= 0;
   }
 
   private static SignetException malformed(String message) {

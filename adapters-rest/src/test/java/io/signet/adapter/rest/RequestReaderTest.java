@@ -70,7 +70,20 @@ class RequestReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"aGk", "aGl=", "aG k=", "aGk-", "a_k=", "aGk=\\n"})
+  @ValueSource(
+      strings = {
+        "aGk",
+        "aGl=",
+        "QR==",
+        "aGVsbG9=",
+        "aGVsbG8=aGk=",
+        "aG k=",
+        "aGk-",
+        "a_k=",
+        "aGk=\\n",
+        "\\uD800aGk=",
+        "aGk\\u00e9"
+      })
   void base64IsStrictCanonicalAndPadded(String encoded) {
     assertThatThrownBy(
             () -> read("{\"message\":\"" + encoded + "\",\"key_version\":1}", SignRequest.class))
@@ -182,6 +195,10 @@ class RequestReaderTest {
     }
     byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 1);
     assertThat(RequestReader.wellFormedUtf8(truncated)).isFalse();
+    byte[] ascii = "{\"message\":\"aGk=\"}".repeat(500).getBytes(StandardCharsets.US_ASCII);
+    assertThat(RequestReader.wellFormedUtf8(ascii)).isTrue();
+    byte[] asciiThenOverlong = concat(ascii, new byte[] {(byte) 0xc0, (byte) 0xaf});
+    assertThat(RequestReader.wellFormedUtf8(asciiThenOverlong)).isFalse();
   }
 
   private static byte[] concat(byte[]... parts) {
