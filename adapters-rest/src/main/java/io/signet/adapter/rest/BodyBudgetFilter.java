@@ -1,5 +1,6 @@
 package io.signet.adapter.rest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.convert.format.ReadableBytes;
@@ -11,6 +12,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.signet.application.StartupFailure;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -22,7 +24,12 @@ import reactor.core.publisher.Flux;
  * the exchange ends however it ends (answered, failed or abandoned by the client). Over the budget
  * it is 503 ERR_SERVICE_001 with {@code Retry-After: 1}, so a flood of large bodies is turned away
  * instead of exhausting the heap, and small signing requests are never in the way of each other.
+ *
+ * <p>Made at start ({@code @Context}): a budget under the server's body limit would refuse the
+ * largest bodies the server takes with 503 "retry shortly" for ever, even on an idle service, so
+ * such a setting stops the start with one line instead.
  */
+@Context
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class BodyBudgetFilter implements HttpServerFilter, Ordered {
   private final long budget;
@@ -34,6 +41,13 @@ final class BodyBudgetFilter implements HttpServerFilter, Ordered {
       @Value("${signet.http.max-in-flight-body-bytes:67108864}") long budget,
       @Value("${micronaut.server.max-request-size:10485760}") @ReadableBytes long maxRequestSize,
       Exchange exchange) {
+    if (budget < maxRequestSize) {
+      throw new StartupFailure(
+          "signet.http.max-in-flight-body-bytes (SIGNET_HTTP_MAX_IN_FLIGHT_BODY_BYTES) must be at"
+              + " least micronaut.server.max-request-size ("
+              + maxRequestSize
+              + " bytes): a body the server takes could never be admitted");
+    }
     this.budget = budget;
     this.maxRequestSize = maxRequestSize;
     this.exchange = exchange;
