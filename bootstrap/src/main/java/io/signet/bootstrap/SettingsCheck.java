@@ -210,8 +210,8 @@ final class SettingsCheck {
 
   /**
    * The setting the operator set: the property itself, or the one its value stands for when that
-   * value is a placeholder ({@code datasources.default.connection-timeout} is {@code
-   * ${signet.database.connection-timeout:2000}} in application.yml).
+   * value is a placeholder ({@code micronaut.lifecycle.graceful-shutdown.grace-period} is {@code
+   * ${signet.shutdown.grace-period:10s}} in application.yml).
    */
   private static String origin(String name, Environment environment) {
     return environment.getPropertySources().stream()

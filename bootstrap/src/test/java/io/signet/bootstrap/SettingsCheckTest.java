@@ -1,25 +1,58 @@
 package io.signet.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.signet.application.StartupFailure;
 import io.signet.domain.Causes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * A setting whose value does not read as its type stops the start with one line naming its
- * environment variable, before anything connects (no database or HSM is configured here), instead
- * of running with the default or failing with a framework message.
+ * environment variable, before anything connects (no database or HSM is configured here; where a
+ * database is, it is a bare socket that records whether anyone connected), instead of running with
+ * the default or failing with a framework message.
  */
 class SettingsCheckTest {
 
+  /** The bounds the pool and the driver get, each with the one line that refuses it. */
+  private static final Map<String, String> DATABASE_BOUNDS =
+      Map.of(
+          "signet.database.connection-timeout",
+          "signet.database.connection-timeout (SIGNET_DATABASE_CONNECTION_TIMEOUT) must be a whole"
+              + " number of milliseconds from 250 to 2147483647",
+          "signet.database.connect-timeout-seconds",
+          "signet.database.connect-timeout-seconds (SIGNET_DATABASE_CONNECT_TIMEOUT_SECONDS) must"
+              + " be a whole number of seconds from 1 to 2147483",
+          "signet.database.socket-timeout-seconds",
+          "signet.database.socket-timeout-seconds (SIGNET_DATABASE_SOCKET_TIMEOUT_SECONDS) must be"
+              + " a whole number of seconds from 1 to 2147483",
+          "signet.database.statement-timeout-ms",
+          "signet.database.statement-timeout-ms (SIGNET_DATABASE_STATEMENT_TIMEOUT_MS) must be a"
+              + " whole number of milliseconds from 1 to 2147483647",
+          "signet.database.idle-in-transaction-timeout-ms",
+          "signet.database.idle-in-transaction-timeout-ms"
+              + " (SIGNET_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS) must be a whole number of"
+              + " milliseconds from 1 to 2147483647");
+
   /** The one line the start would print, or empty when the settings passed. */
   private static Optional<String> startWith(String property, String value) {
-    try (ApplicationContext context =
-        ApplicationContext.builder().properties(Map.of(property, value)).build()) {
+    return startWith(Map.of(property, value));
+  }
+
+  private static Optional<String> startWith(Map<String, Object> properties) {
+    try (ApplicationContext context = ApplicationContext.builder().properties(properties).build()) {
       context.start();
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -106,9 +139,70 @@ class SettingsCheckTest {
                 assertThat(line)
                     .startsWith(
                         "signet.shutdown.grace-period (SIGNET_SHUTDOWN_GRACE_PERIOD) cannot be read"));
-    assertThat(startWith("signet.database.connection-timeout", "abc"))
-        .contains(
-            "signet.database.connection-timeout (SIGNET_DATABASE_CONNECTION_TIMEOUT) cannot be read: expected a whole number");
+  }
+
+  @Test
+  void aDatabaseBoundThatIsNoNumberIsOneLineNotTheDriversLoginError() {
+    String secretLooking = "s3cr3t-0123456789";
+    DATABASE_BOUNDS
+        .keySet()
+        .forEach(
+            property ->
+                assertThat(startWith(property, secretLooking))
+                    .as(property)
+                    .contains(
+                        property
+                            + " ("
+                            + SettingsCheck.variable(property)
+                            + ") cannot be read: expected a whole number"));
+  }
+
+  @Test
+  void aDatabaseBoundOfZeroOrLessIsOneLineBeforeAnyConnection() throws IOException {
+    try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      database.setSoTimeout(200);
+      DATABASE_BOUNDS.forEach(
+          (property, refusal) -> {
+            // 0 is "no timeout" to the driver and PostgreSQL, "wait for ever" to the pool
+            for (String bad : new String[] {"0", "-7"}) {
+              assertThat(startWith(withDatabaseAt(database, Map.of(property, bad))))
+                  .as(property + "=" + bad)
+                  .contains(refusal);
+            }
+          });
+      assertThatThrownBy(database::accept)
+          .as("no connection was attempted")
+          .isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
+  void theDefaultDatabaseBoundsPassAndThePoolConnects() throws Exception {
+    try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> hungUp =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  database.accept().close();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      // the start goes on past the settings to the database, which hangs up
+      assertThat(startWith(withDatabaseAt(database, Map.of())).orElse(""))
+          .doesNotContain("database.");
+      hungUp.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** {@code properties} with the default datasource pointed at {@code database}. */
+  private static Map<String, Object> withDatabaseAt(
+      ServerSocket database, Map<String, Object> properties) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.put(
+        "datasources.default.url",
+        "jdbc:postgresql://127.0.0.1:" + database.getLocalPort() + "/signet");
+    return all;
   }
 
   @Test

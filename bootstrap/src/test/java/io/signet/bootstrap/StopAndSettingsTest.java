@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.signet.adapter.persistence.CacheSettings;
+import io.signet.adapter.persistence.DatabaseSettings;
 import io.signet.application.StartupFailure;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,39 @@ class StopAndSettingsTest {
     assertThatThrownBy(() -> new CacheSettings(true, Duration.ofSeconds(1), 0, pause))
         .isInstanceOf(StartupFailure.class)
         .hasMessageContaining("SIGNET_CACHE_MAXIMUM_SIZE");
+  }
+
+  @Test
+  void aDatabaseBoundOutsideWhatTheDriverAndPostgresqlHoldIsRefusedWithoutTheValue() {
+    assertThat(new DatabaseSettings(250, 1, 1, 1, 1).connectionTimeout()).isEqualTo(250);
+    assertThat(new DatabaseSettings(2147483647, 2147483, 2147483, 2147483647, 2147483647))
+        .isNotNull();
+    assertThatThrownBy(() -> new DatabaseSettings(249, 5, 30, 15000, 60000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessage(
+            "signet.database.connection-timeout (SIGNET_DATABASE_CONNECTION_TIMEOUT) must be a"
+                + " whole number of milliseconds from 250 to 2147483647");
+    // seconds the driver would wrap around when it makes them milliseconds
+    assertThatThrownBy(() -> new DatabaseSettings(2000, 2147484, 30, 15000, 60000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessage(
+            "signet.database.connect-timeout-seconds (SIGNET_DATABASE_CONNECT_TIMEOUT_SECONDS)"
+                + " must be a whole number of seconds from 1 to 2147483");
+    assertThatThrownBy(() -> new DatabaseSettings(2000, 5, 99999999, 15000, 60000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_DATABASE_SOCKET_TIMEOUT_SECONDS) must be")
+        .hasMessageNotContaining("99999999");
+    // milliseconds PostgreSQL refuses at login
+    assertThatThrownBy(() -> new DatabaseSettings(2000, 5, 30, 2147483648L, 60000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessageContaining("(SIGNET_DATABASE_STATEMENT_TIMEOUT_MS) must be")
+        .hasMessageNotContaining("2147483648");
+    assertThatThrownBy(() -> new DatabaseSettings(2000, 5, 30, 15000, -60000))
+        .isInstanceOf(StartupFailure.class)
+        .hasMessage(
+            "signet.database.idle-in-transaction-timeout-ms"
+                + " (SIGNET_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS) must be a whole number of"
+                + " milliseconds from 1 to 2147483647");
   }
 
   @Test
