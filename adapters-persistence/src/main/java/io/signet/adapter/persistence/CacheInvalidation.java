@@ -57,6 +57,7 @@ public final class CacheInvalidation {
       CachedApiKeys apiKeys,
       CachedKeyVersions versions,
       CacheSettings settings,
+      DatabaseSettings bounds,
       @Value("${datasources.default.url}") String url,
       @Value("${datasources.default.username:}") String username,
       @Value("${datasources.default.password:}") String password) {
@@ -66,8 +67,9 @@ public final class CacheInvalidation {
     this.url = url;
     if (!username.isEmpty()) login.setProperty("user", username);
     if (!password.isEmpty()) login.setProperty("password", password);
-    login.setProperty("connectTimeout", "5");
-    login.setProperty("loginTimeout", "5");
+    // The listener's own connection opens within the same bound as the pool's.
+    login.setProperty("connectTimeout", String.valueOf(bounds.connectTimeoutSeconds()));
+    login.setProperty("loginTimeout", String.valueOf(bounds.connectTimeoutSeconds()));
     login.setProperty("tcpKeepAlive", "true");
     login.setProperty("ApplicationName", "signet cache invalidation");
     this.listener =
