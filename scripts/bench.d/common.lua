@@ -1,8 +1,9 @@
 -- Shared by the workload scripts of scripts/bench (wrk 4.x). A workload script sets the globals
--- `path`, `body` and optionally `expect` (a string every 2xx body must contain), then loads this
+-- `path`, `body` (or `method` "GET" and no body) and optionally `expect` (a string every 2xx body
+-- must contain), then loads this
 -- file. Counts, per wrk thread, responses that are not 2xx and 2xx bodies without `expect`, and
 -- prints one machine-readable line at the end (latencies in microseconds).
-wrk.method = "POST"
+wrk.method = method or "POST"
 wrk.path = path
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
