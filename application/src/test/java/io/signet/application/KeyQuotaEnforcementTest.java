@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signet.application.fake.FakeCore;
 import io.signet.application.fake.SettableClock;
 import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Transactions;
 import io.signet.domain.SignetException;
 import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.audit.Actor;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +51,13 @@ class KeyQuotaEnforcementTest {
   }
 
   private UseCases core(int liveVersions, int rotationsPerDay) {
+    return core(liveVersions, rotationsPerDay, fakes.transactions);
+  }
+
+  private UseCases core(int liveVersions, int rotationsPerDay, Transactions transactions) {
     UseCases.Settings defaults = FakeCore.SETTINGS;
     return fakes.useCases(
-        fakes.transactions,
+        transactions,
         new UseCases.Settings(
             defaults.lifecycle(),
             defaults.serviceKeys(),
@@ -136,6 +143,47 @@ class KeyQuotaEnforcementTest {
     assertThat(core.rotateKey().rotate(tenant, Algorithm.ECDSA_P256, operator).active())
         .as("the operator is held to the live versions only: an emergency rotation never waits")
         .isNotNull();
+  }
+
+  /**
+   * A rotation racing a retire of the same key: the HSM generates the new key, the retire commits
+   * first, the rotation's activation fails, its key is destroyed and its claim released. The HSM
+   * generated a key all the same, so the attempt counts toward the day: without that, every lost
+   * race would hand the tenant one more generation than its quota.
+   */
+  @Test
+  void aRotationAbandonedAfterTheHsmGeneratedItsKeyStillCountsTowardTheDay() {
+    UseCases core = core(100, 3);
+    KeyVersion v1 = core.generateKey().generate(tenant, Algorithm.DILITHIUM3, tenantKey);
+    AtomicBoolean retireFirst = new AtomicBoolean(true);
+    Transactions retiredMeanwhile =
+        new Transactions() {
+          @Override
+          public <T> T inTransaction(Supplier<T> work) {
+            if (retireFirst.getAndSet(false)) core.retireKey().retire(v1.name(), tenantKey);
+            return work.get();
+          }
+        };
+    UseCases racing = core(100, 3, retiredMeanwhile);
+    clock.set(T0.plus(Duration.ofHours(1)));
+
+    assertThatThrownBy(() -> racing.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, tenantKey))
+        .isInstanceOf(SignetException.Conflict.class)
+        .hasMessageContaining("no longer active");
+    KeyName abandoned = new KeyName(tenant, Algorithm.DILITHIUM3, 2);
+    assertThat(fakes.custody.heldKeys()).as("the new key was destroyed").containsExactly(v1.name());
+    assertThat(fakes.versions.ownership(abandoned)).isEqualTo(KeyVersions.Ownership.UNOWNED);
+
+    clock.set(T0.plus(Duration.ofHours(2)));
+    core.generateKey().generate(tenant, Algorithm.DILITHIUM3, tenantKey);
+    State before = state();
+    clock.set(T0.plus(Duration.ofHours(3)));
+    assertThatThrownBy(() -> core.rotateKey().rotate(tenant, Algorithm.DILITHIUM3, tenantKey))
+        .as("the generation, the abandoned rotation and the generation again fill a day of three")
+        .isInstanceOfSatisfying(
+            SignetException.RateLimited.class,
+            r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofHours(21)));
+    assertThat(state()).isEqualTo(before);
   }
 
   @Test

@@ -18,9 +18,9 @@ import io.signet.domain.key.KeyQuota;
  *
  * @param liveVersions most versions a tenant may have that are not archived (active + retired, all
  *     algorithms); over it, generate and rotate are 409 ERR_CONFLICT_001
- * @param rotationsPerDay most versions a tenant may create with its API keys (generate and rotate,
- *     every creation counting) in any rolling 24 hours; over it, 429 ERR_RATE_LIMIT_001 with {@code
- *     Retry-After}
+ * @param rotationsPerDay most creations a tenant may start with its API keys (generate and rotate)
+ *     in any rolling 24 hours, every creation that claimed a version counting, stored or abandoned;
+ *     over it, 429 ERR_RATE_LIMIT_001 with {@code Retry-After}
  */
 @ConfigurationProperties("signet.quota")
 record QuotaSettings(

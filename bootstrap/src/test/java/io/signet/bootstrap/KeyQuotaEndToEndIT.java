@@ -1,11 +1,27 @@
 package io.signet.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.adapter.rest.RawHttp;
+import io.signet.application.RotateKey;
+import io.signet.application.port.KeyVersions;
+import io.signet.application.port.Transactions;
+import io.signet.domain.SignetException;
+import io.signet.domain.access.ApiKeyId;
+import io.signet.domain.audit.Actor;
+import io.signet.domain.audit.Invocation;
+import io.signet.domain.audit.RequestId;
+import io.signet.domain.key.Algorithm;
+import io.signet.domain.key.KeyName;
+import io.signet.domain.tenant.TenantId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +151,70 @@ class KeyQuotaEndToEndIT {
     assertThat(byOperator.status())
         .as("the operator is held to the live versions only: " + byOperator.body())
         .isEqualTo(201);
+  }
+
+  /**
+   * A rotation on the first instance loses a race with a retire on the second: the HSM generated a
+   * key, the retire committed before the rotation's activation, so the key is destroyed and the
+   * claim released. That generation counts toward the day all the same: with 5 a day, the
+   * generation, the lost rotation and three more creations spend it, and a sixth is 429.
+   */
+  @Test
+  void aRotationThatLostARaceWithARetireCountsTowardTheDay() throws Exception {
+    String[] tenantAndKey = first.tenantWithKey("quota-lost-race", "keys:manage", "keys:read");
+    TenantId tenant = new TenantId(UUID.fromString(tenantAndKey[0]));
+    String apiKey = tenantAndKey[1];
+    expect(post("/api/v1/kms/keys/generate", apiKey, KEY), 201); // creation 1
+    Transactions retiredMeanwhile =
+        new Transactions() {
+          private final AtomicBoolean retireFirst = new AtomicBoolean(true);
+
+          @Override
+          public <T> T inTransaction(Supplier<T> work) {
+            if (retireFirst.getAndSet(false)) {
+              expect(
+                  second.http.send(
+                      "POST",
+                      "/api/v1/kms/keys/retire",
+                      json(apiKey),
+                      "{\"algorithm\":\"ECDSA-P256\",\"key_version\":1}"),
+                  200);
+            }
+            return first.bean(Transactions.class).inTransaction(work);
+          }
+        };
+    RotateKey racing = first.useCasesWith(retiredMeanwhile, first.bean(Clock.class)).rotateKey();
+    Invocation byTheTenant =
+        new Invocation(
+            Actor.apiKey(new ApiKeyId(UUID.randomUUID())), RequestId.next(Clock.systemUTC()));
+    int objects = TokenObjectCount.count();
+
+    assertThatThrownBy(() -> racing.rotate(tenant, Algorithm.ECDSA_P256, byTheTenant)) // 2
+        .isInstanceOf(SignetException.Conflict.class)
+        .hasMessageContaining("no longer active");
+    assertThat(TokenObjectCount.count())
+        .as("the lost rotation's key is destroyed")
+        .isEqualTo(objects);
+    assertThat(
+            first.bean(KeyVersions.class).ownership(new KeyName(tenant, Algorithm.ECDSA_P256, 2)))
+        .isEqualTo(KeyVersions.Ownership.UNOWNED);
+
+    expect(post("/api/v1/kms/keys/generate", apiKey, KEY), 201); // 3: version 2
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // 4: version 3
+    expect(
+        post(
+            "/api/v1/kms/keys/archive", apiKey, "{\"algorithm\":\"ECDSA-P256\",\"key_version\":1}"),
+        200);
+    expect(post("/api/v1/kms/keys/rotate", apiKey, KEY), 200); // 5: version 4
+    expect(
+        post(
+            "/api/v1/kms/keys/archive", apiKey, "{\"algorithm\":\"ECDSA-P256\",\"key_version\":2}"),
+        200);
+
+    State spent = state(tenantAndKey[0], apiKey);
+    RawHttp.Reply limited = second.http.send("POST", "/api/v1/kms/keys/rotate", json(apiKey), KEY);
+    assertThat(refusal(limited, 429, "ERR_RATE_LIMIT_001")).contains("at most 5");
+    assertThat(state(tenantAndKey[0], apiKey)).as("after the 429").isEqualTo(spent);
   }
 
   @Test

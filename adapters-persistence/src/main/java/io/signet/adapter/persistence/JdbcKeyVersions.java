@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -109,7 +108,10 @@ public final class JdbcKeyVersions implements KeyVersions {
    * one tenant across every connection and instance (the lock conflicts with itself), while the
    * {@code FOR KEY SHARE} locks that foreign-key checks take on the tenant (inserting a version or
    * a claim, in any transaction) do not wait for it. Under the lock, in READ COMMITTED, each count
-   * sees every claim and version committed before it, so two claims at the limit cannot both pass.
+   * sees every claim, version and creation committed before it, so two claims at the limit cannot
+   * both pass. The claim's row in {@code key_creation} is written in the same transaction and is
+   * never removed by a release; the tenant's rows that have left the window go here, under the same
+   * lock, so the ledger holds about a day of creations per tenant whatever the number of instances.
    */
   @Override
   public void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
@@ -120,44 +122,56 @@ public final class JdbcKeyVersions implements KeyVersions {
               "SELECT id FROM tenant WHERE id = ? FOR NO KEY UPDATE",
               s -> s.setObject(1, name.tenant().value()),
               row -> row.getObject("id"));
-          quota.requireRoomForOneMore(usage(c, name.tenant(), at, quota.creationsPerDay()), at);
+          Sql.update(
+              c,
+              "DELETE FROM key_creation WHERE tenant_id = ? AND claimed_at <= ?",
+              s -> {
+                s.setObject(1, name.tenant().value());
+                s.setObject(2, Sql.timestamp(at.minus(KeyQuota.WINDOW)));
+              });
+          quota.requireRoomForOneMore(usage(c, name.tenant(), quota.creationsPerDay()), at);
           insertClaim(c, name);
+          Sql.update(
+              c,
+              "INSERT INTO key_creation (tenant_id, algorithm, version, claimed_at)"
+                  + " VALUES (?, ?, ?, ?)",
+              s -> {
+                bindName(s, 1, name);
+                s.setObject(4, Sql.timestamp(at));
+              });
           return null;
         });
   }
 
   /**
-   * A tenant's quota usage: live versions and claims; the {@code recent} most recent creation times
-   * within the window before {@code at}, a claim counting as made at {@code at}. Both scans stay
-   * within the tenant's rows by the primary key's leading column.
+   * A tenant's quota usage: live versions and claims; the {@code recent} most recent creations of
+   * the ledger (which holds only those within the window, its older rows having been deleted).
+   * Every scan stays within the tenant's rows by an index's leading column.
    */
-  private static KeyQuota.Usage usage(Connection c, TenantId tenant, Instant at, int recent)
+  private static KeyQuota.Usage usage(Connection c, TenantId tenant, int recent)
       throws SQLException {
-    int[] counts =
+    int live =
         Sql.list(
                 c,
                 "SELECT (SELECT count(*) FROM key_version WHERE tenant_id = ? AND status <> 'archived')"
-                    + " AS live, (SELECT count(*) FROM key_claim WHERE tenant_id = ?) AS pending",
+                    + " + (SELECT count(*) FROM key_claim WHERE tenant_id = ?) AS live",
                 s -> {
                   s.setObject(1, tenant.value());
                   s.setObject(2, tenant.value());
                 },
-                row -> new int[] {row.getInt("live"), row.getInt("pending")})
+                row -> row.getInt("live"))
             .getFirst();
     List<Instant> created =
-        new ArrayList<>(
-            Sql.list(
-                c,
-                "SELECT created_at FROM key_version WHERE tenant_id = ? AND created_at > ?"
-                    + " ORDER BY created_at DESC LIMIT ?",
-                s -> {
-                  s.setObject(1, tenant.value());
-                  s.setObject(2, Sql.timestamp(at.minus(KeyQuota.WINDOW)));
-                  s.setInt(3, recent);
-                },
-                row -> Sql.instant(row, "created_at")));
-    for (int i = 0; i < counts[1]; i++) created.add(at);
-    return new KeyQuota.Usage(counts[0] + counts[1], created);
+        Sql.list(
+            c,
+            "SELECT claimed_at FROM key_creation WHERE tenant_id = ?"
+                + " ORDER BY claimed_at DESC LIMIT ?",
+            s -> {
+              s.setObject(1, tenant.value());
+              s.setInt(2, recent);
+            },
+            row -> Sql.instant(row, "claimed_at"));
+    return new KeyQuota.Usage(live, created);
   }
 
   private static void insertClaim(Connection c, KeyName name) throws SQLException {

@@ -18,8 +18,10 @@ import io.signet.domain.tenant.Tenant;
 import io.signet.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -73,6 +75,42 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
           .hasMessageContaining("kept for audit");
     }
     assertThat(versions().find(v1).orElseThrow().publicKey()).isEqualTo(Bytes.of(new byte[] {1}));
+  }
+
+  /**
+   * The ledger of creations keeps what the rolling day can still count: a tenant's claim deletes
+   * its creations that have left the window, so the table holds at most about a day of creations
+   * per tenant.
+   */
+  @Test
+  void forgetsCreationsOnceTheyLeaveTheWindow() throws SQLException {
+    TenantId tenant = TenantId.random();
+    tenants().add(new Tenant(tenant, "ledger", Plan.FREE, T0));
+    KeyQuota quota = new KeyQuota(10, 10);
+    KeyName abandoned = new KeyName(tenant, Algorithm.DILITHIUM3, 1);
+    versions().claimWithinQuota(abandoned, T0, quota);
+    versions().release(abandoned);
+    versions()
+        .claimWithinQuota(
+            new KeyName(tenant, Algorithm.ECDSA_P256, 1), T0.plus(Duration.ofHours(23)), quota);
+    assertThat(ledgerRows(tenant)).isEqualTo(2);
+    versions()
+        .claimWithinQuota(
+            new KeyName(tenant, Algorithm.ED25519, 1), T0.plus(KeyQuota.WINDOW), quota);
+    assertThat(ledgerRows(tenant)).as("the first creation left the window").isEqualTo(2);
+  }
+
+  private static int ledgerRows(TenantId tenant) throws SQLException {
+    PostgreSQLContainer db = PostgresTestDatabase.container();
+    try (Connection c =
+            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT count(*) AS n FROM key_creation WHERE tenant_id = '" + tenant + "'")) {
+      rows.next();
+      return rows.getInt("n");
+    }
   }
 
   /**

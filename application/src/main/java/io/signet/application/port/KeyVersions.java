@@ -39,24 +39,35 @@ public interface KeyVersions {
    * Reserves {@code name} for a generation in progress. Throws Conflict when the version is already
    * stored or claimed: exactly one caller wins a version number. A store shared by several
    * instances dates the claim by its own clock (the database's), not by {@code at}, so that claim
-   * ages compare on one clock.
+   * ages compare on one clock. Not a creation: no quota counts it (reconciliation claims names to
+   * destroy their objects).
    */
   void claim(KeyName name, Instant at);
 
   /**
    * Reserves {@code name} as {@link #claim} does, for a new version of a tenant's key, only if the
-   * tenant has room for one more under {@code quota}: the tenant's usage (its versions that are not
-   * archived, the versions created within {@link KeyQuota#WINDOW} before {@code at}, and its
-   * claims, which count as live versions created at {@code at}) is counted and the claim stored in
-   * one atomic step, with the tenant's creations serialized, so that of concurrent claims at the
-   * limit (on any number of instances sharing the store) one at most passes. A refusal stores
-   * nothing: Conflict ({@link io.signet.domain.SignetException.Conflict#quotaExceeded()}) or
-   * RateLimited, as {@link KeyQuota#requireRoomForOneMore} decides; Conflict as {@link #claim} when
-   * the version is taken.
+   * tenant has room for one more under {@code quota}, and records the claim as a creation of the
+   * tenant made at {@code at}. The tenant's usage (its versions that are not archived and its
+   * claims, as live versions; its creations within {@link KeyQuota#WINDOW} before {@code at}) is
+   * counted, and the claim and the creation stored, in one atomic step, with the tenant's creations
+   * serialized, so that of concurrent claims at the limit (on any number of instances sharing the
+   * store) one at most passes.
+   *
+   * <p>A creation is every claim that passed this method, whatever {@code quota} it was given (the
+   * operator's and the key policies' count toward the tenant's day without being refused by it),
+   * and it stays counted for the whole window when the claim is {@linkplain #release released} or
+   * {@linkplain #releaseClaimsOlderThan goes stale}: once claimed, the HSM may have generated a
+   * key, and the daily limit bounds how fast a tenant makes it do that. Creations older than the
+   * window may be forgotten. A refusal stores nothing: Conflict ({@link
+   * io.signet.domain.SignetException.Conflict#quotaExceeded()}) or RateLimited, as {@link
+   * KeyQuota#requireRoomForOneMore} decides; Conflict as {@link #claim} when the version is taken.
    */
   void claimWithinQuota(KeyName name, Instant at, KeyQuota quota);
 
-  /** Drops the claim on {@code name}, if any. */
+  /**
+   * Drops the claim on {@code name}, if any. A creation it recorded ({@link #claimWithinQuota})
+   * still counts.
+   */
   void release(KeyName name);
 
   /**

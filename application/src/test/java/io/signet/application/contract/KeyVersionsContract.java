@@ -143,6 +143,44 @@ public abstract class KeyVersionsContract {
     assertThat(versions().find(v2.name()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
   }
 
+  /**
+   * A claim made through the quota is an attempt the HSM may have acted on (a rotation that lost a
+   * race with a retire destroyed its fresh key and released its claim; an interrupted one is
+   * released when stale): it counts toward the day whether or not its version was ever stored.
+   */
+  @Test
+  void releasedClaimsStillCountAsCreationsOfTheDay() {
+    KeyQuota quota = new KeyQuota(10, 3);
+    versions().claimWithinQuota(name(1), T0, quota);
+    versions().release(name(1));
+    KeyName interrupted = new KeyName(tenant, Algorithm.ECDSA_P256, 1);
+    versions().claimWithinQuota(interrupted, T0.plusSeconds(1), quota);
+    assertThat(versions().releaseClaimsOlderThan(Duration.ZERO.minusSeconds(1)))
+        .contains(interrupted);
+    mintWithin(quota, 1, null, T0.plusSeconds(2));
+
+    Instant later = T0.plus(Duration.ofHours(3));
+    assertThatThrownBy(() -> versions().claimWithinQuota(name(2), later, quota))
+        .as("two released claims and one stored version fill a day of three")
+        .isInstanceOfSatisfying(
+            SignetException.RateLimited.class,
+            r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofHours(21)));
+    assertThat(versions().ownership(name(2))).isEqualTo(KeyVersions.Ownership.UNOWNED);
+    versions().claimWithinQuota(name(2), T0.plus(KeyQuota.WINDOW), quota);
+    assertThat(versions().ownership(name(2))).isEqualTo(KeyVersions.Ownership.CLAIMED);
+  }
+
+  @Test
+  void creationsOutsideTheDailyLimitStillCountTowardIt() {
+    KeyQuota quota = new KeyQuota(10, 2);
+    KeyVersion v1 = mintWithin(quota.withoutDailyLimit(), 1, null, T0);
+    versions().claimWithinQuota(name(2), T0.plusSeconds(1), quota.withoutDailyLimit());
+    versions().release(name(2));
+    mintWithin(quota.withoutDailyLimit(), 2, v1, T0.plusSeconds(2));
+    assertThatThrownBy(() -> versions().claimWithinQuota(name(3), T0.plusSeconds(3), quota))
+        .isInstanceOf(SignetException.RateLimited.class);
+  }
+
   @Test
   void quotasArePerTenant() {
     KeyQuota quota = new KeyQuota(1, 1);

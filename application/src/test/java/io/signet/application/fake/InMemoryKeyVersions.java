@@ -25,6 +25,7 @@ import java.util.Set;
 public final class InMemoryKeyVersions implements KeyVersions {
   private final Map<KeyName, KeyVersion> versions = new HashMap<>();
   private final Map<KeyName, Instant> claims = new HashMap<>();
+  private final Map<TenantId, List<Instant>> creations = new HashMap<>();
   private final Clock clock;
 
   public InMemoryKeyVersions() {
@@ -79,9 +80,15 @@ public final class InMemoryKeyVersions implements KeyVersions {
     claims.put(name, clock.instant());
   }
 
+  /**
+   * As the database does: the tenant's creations that have left the window are forgotten, the rest
+   * counted, and the claim recorded as a creation that no release removes.
+   */
   @Override
   public synchronized void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
     TenantId tenant = name.tenant();
+    List<Instant> created = creations.computeIfAbsent(tenant, t -> new ArrayList<>());
+    created.removeIf(time -> !time.isAfter(at.minus(KeyQuota.WINDOW)));
     int pending = (int) claims.keySet().stream().filter(n -> n.tenant().equals(tenant)).count();
     int live =
         (int)
@@ -89,15 +96,9 @@ public final class InMemoryKeyVersions implements KeyVersions {
                 .filter(v -> v.name().tenant().equals(tenant))
                 .filter(v -> v.status() != KeyStatus.ARCHIVED)
                 .count();
-    List<Instant> recent = new ArrayList<>();
-    versions.values().stream()
-        .filter(v -> v.name().tenant().equals(tenant))
-        .map(KeyVersion::createdAt)
-        .filter(created -> created.plus(KeyQuota.WINDOW).isAfter(at))
-        .forEach(recent::add);
-    for (int i = 0; i < pending; i++) recent.add(at);
-    quota.requireRoomForOneMore(new KeyQuota.Usage(live + pending, recent), at);
+    quota.requireRoomForOneMore(new KeyQuota.Usage(live + pending, created), at);
     claim(name, at);
+    created.add(at);
   }
 
   @Override

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * How many key versions a tenant may hold and create (DESIGN §8): at most {@code liveVersions}
  * versions that are not archived (active and retired, over all its algorithms), and at most {@code
- * creationsPerDay} versions created (generated or rotated; every creation counts, but only the
- * tenant's own are refused, see {@link #withoutDailyLimit}) in any rolling {@link #WINDOW}. Both
- * bound what a tenant can make the HSM hold and do: every version is a token object (or a sealed
- * key under a token key) until it is archived.
+ * creationsPerDay} creations (generations and rotations) in any rolling {@link #WINDOW}. Both bound
+ * what a tenant can make the HSM hold and do: every version is a token object (or a sealed key
+ * under a token key) until it is archived, and every creation may make the HSM generate a key, so a
+ * creation counts from the moment it is claimed, whether its version is stored or abandoned (a
+ * rotation that lost a race, a failed generation). Every creation counts, but only the tenant's own
+ * are refused (see {@link #withoutDailyLimit}).
  *
  * <p>The store counts a tenant's {@link Usage} and asks {@link #requireRoomForOneMore} while the
  * tenant is locked, in the transaction that reserves the new version, so that concurrent creations
@@ -41,8 +43,9 @@ public record KeyQuota(int liveVersions, int creationsPerDay) {
    * A tenant's usage as the store counts it.
    *
    * @param live versions that are not archived, plus creations in progress (claims)
-   * @param recentCreations creation times within {@link #WINDOW} before now (creations in progress
-   *     count as made now); the store may give only the {@code creationsPerDay} most recent
+   * @param recentCreations the times of the creations within {@link #WINDOW} before now: claims of
+   *     new versions, stored, in progress or abandoned; the store may give only the {@code
+   *     creationsPerDay} most recent, and may give older ones too (they are not counted)
    */
   public record Usage(int live, List<Instant> recentCreations) {
     public Usage {
@@ -54,7 +57,7 @@ public record KeyQuota(int liveVersions, int creationsPerDay) {
   /**
    * Allows one more version, or refuses it: Conflict (a quota refusal, {@link
    * SignetException.Conflict#quotaExceeded()}) when the tenant already has {@link #liveVersions}
-   * live versions, RateLimited when it created {@link #creationsPerDay} versions in the last {@link
+   * live versions, RateLimited when it made {@link #creationsPerDay} creations in the last {@link
    * #WINDOW}, with the time until the creation that must leave the window has left it.
    */
   public void requireRoomForOneMore(Usage usage, Instant now) {
