@@ -112,6 +112,8 @@ public final class JdbcKeyVersions implements KeyVersions {
    * both pass. The claim's row in {@code key_creation} is written in the same transaction and is
    * never removed by a release; the tenant's rows that have left the window go here, under the same
    * lock, so the ledger holds about a day of creations per tenant whatever the number of instances.
+   * A row goes once it is out of the window by {@code at} and by the database's clock: an instance
+   * whose clock runs fast does not erase the creations that the others still count.
    */
   @Override
   public void claimWithinQuota(KeyName name, Instant at, KeyQuota quota) {
@@ -124,10 +126,12 @@ public final class JdbcKeyVersions implements KeyVersions {
               row -> row.getObject("id"));
           Sql.update(
               c,
-              "DELETE FROM key_creation WHERE tenant_id = ? AND claimed_at <= ?",
+              "DELETE FROM key_creation WHERE tenant_id = ?"
+                  + " AND claimed_at <= LEAST(?, now() - make_interval(secs => ?))",
               s -> {
                 s.setObject(1, name.tenant().value());
                 s.setObject(2, Sql.timestamp(at.minus(KeyQuota.WINDOW)));
+                s.setLong(3, KeyQuota.WINDOW.toSeconds());
               });
           quota.requireRoomForOneMore(usage(c, name.tenant(), quota.creationsPerDay()), at);
           insertClaim(c, name);

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -98,6 +99,27 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
         .claimWithinQuota(
             new KeyName(tenant, Algorithm.ED25519, 1), T0.plus(KeyQuota.WINDOW), quota);
     assertThat(ledgerRows(tenant)).as("the first creation left the window").isEqualTo(2);
+  }
+
+  /**
+   * An instance whose clock runs a day fast claims for a tenant: the creation another instance made
+   * 20 hours ago (by the database's clock) is still in everyone's window and stays in the ledger.
+   * By the fast clock alone it had left the window, and deleting it would let the other instances
+   * admit one creation more than the day allows.
+   */
+  @Test
+  void aFastClockDoesNotEraseCreationsStillInTheWindow() throws SQLException {
+    TenantId tenant = TenantId.random();
+    tenants().add(new Tenant(tenant, "skew", Plan.FREE, T0));
+    KeyQuota quota = new KeyQuota(10, 10);
+    Instant now = Instant.now();
+    versions()
+        .claimWithinQuota(
+            new KeyName(tenant, Algorithm.DILITHIUM3, 1), now.minus(Duration.ofHours(20)), quota);
+    versions()
+        .claimWithinQuota(
+            new KeyName(tenant, Algorithm.ECDSA_P256, 1), now.plus(Duration.ofDays(1)), quota);
+    assertThat(ledgerRows(tenant)).as("the creation of 20 hours ago is kept").isEqualTo(2);
   }
 
   private static int ledgerRows(TenantId tenant) throws SQLException {

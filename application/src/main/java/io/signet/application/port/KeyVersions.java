@@ -58,7 +58,9 @@ public interface KeyVersions {
    * and it stays counted for the whole window when the claim is {@linkplain #release released} or
    * {@linkplain #releaseClaimsOlderThan goes stale}: once claimed, the HSM may have generated a
    * key, and the daily limit bounds how fast a tenant makes it do that. Creations older than the
-   * window may be forgotten. A refusal stores nothing: Conflict ({@link
+   * window may be forgotten; a store shared by several instances forgets one only once it is out of
+   * the window by its own clock too, so that one instance's fast clock cannot erase what the others
+   * still count. A refusal stores nothing: Conflict ({@link
    * io.signet.domain.SignetException.Conflict#quotaExceeded()}) or RateLimited, as {@link
    * KeyQuota#requireRoomForOneMore} decides; Conflict as {@link #claim} when the version is taken.
    */
