@@ -6,8 +6,8 @@ import io.signet.application.StartupFailure;
 import java.time.Duration;
 
 /**
- * How often the health checks that reach the database and the HSM run at most ({@code
- * signet.health.check-interval}): every request in between shares the last answer.
+ * How often the health checks that reach the database and the HSM, and the deadlock check, run at
+ * most ({@code signet.health.check-interval}): every request in between shares the last answer.
  */
 @ConfigurationProperties("signet.health")
 record HealthSettings(@Bindable(defaultValue = "1s") Duration checkInterval) {

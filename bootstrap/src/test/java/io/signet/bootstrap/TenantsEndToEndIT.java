@@ -2,6 +2,7 @@ package io.signet.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.management.health.indicator.HealthIndicator;
 import io.signet.adapter.persistence.PostgresTestDatabase;
 import java.sql.DriverManager;
 import java.util.Map;
@@ -25,6 +26,13 @@ class TenantsEndToEndIT {
         .doesNotContain("database");
     assertThat(app.http.send("GET", "/health/liveness", Map.of(), (String) null).status())
         .isEqualTo(200);
+    var live = app.http.send("GET", "/health/liveness", SignetApp.AS_ADMIN_JSON, (String) null);
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.body()).contains("\"" + DeadlockLiveness.NAME + "\"");
+    // Signet's deadlock check, at most once per interval; not Micronaut's, a safepoint per request
+    assertThat(app.context.getBeansOfType(HealthIndicator.class))
+        .hasAtLeastOneElementOfType(DeadlockLiveness.class)
+        .noneMatch(i -> i.getClass().getSimpleName().equals("DeadlockedThreadsHealthIndicator"));
   }
 
   @Test
