@@ -12,21 +12,26 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
 /**
- * Liveness: DOWN while threads of the service are deadlocked (on monitors or on ownable
- * synchronizers), which only a restart ends. It takes the place of Micronaut's indicator of the
- * same check ({@code endpoints.health.deadlocked-threads.enabled: false}), which ran it on every
+ * Liveness: DOWN while platform threads of the service (event loops, the signing-log writer, pools)
+ * are deadlocked on monitors or ownable synchronizers, which only a restart ends; the JVM does not
+ * report deadlocks among virtual threads. It takes the place of Micronaut's indicator of the same
+ * check ({@code endpoints.health.deadlocked-threads.enabled: false}), which ran it on every
  * request: the check is a VM operation that stops every thread at a safepoint, and the route is
  * unauthenticated, so each anonymous probe paused every signature in flight. Here it runs at most
- * once per {@link CheckInterval} however many ask, and says how many threads, never which ones.
+ * once per {@link CheckInterval} however many ask, off the event loop, and says how many threads,
+ * never which ones.
  */
 @Singleton
 @Liveness
 final class DeadlockLiveness implements HealthIndicator {
   static final String NAME = "deadlockedThreads";
+  private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
   private final ThreadMXBean threads;
   private final Supplier<CompletableFuture<HealthResult>> result;
 
@@ -37,7 +42,7 @@ final class DeadlockLiveness implements HealthIndicator {
 
   DeadlockLiveness(ThreadMXBean threads, CheckInterval interval) {
     this.threads = threads;
-    this.result = interval.shared(() -> CompletableFuture.completedFuture(check()));
+    this.result = interval.shared(() -> CompletableFuture.supplyAsync(this::check, CHECKS));
   }
 
   @Override
