@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * the readiness route is unauthenticated). A check {@link #shared} through this starts at most once
  * per interval; every caller in between gets the answer of the last one started, or waits for it
  * while it runs. So a check that fails is seen by callers within the interval plus the check's own
- * time, and a flood of callers costs at most one check per interval.
+ * time, and a flood of callers costs at most one check per interval. A clock set back (a step of
+ * NTP, a VM resumed) starts a new check rather than keeping the last answer until the clock catches
+ * up with it: a DOWN kept for hours would hold the instance out of its load balancer.
  */
 public final class CheckInterval {
   private final Duration interval;
@@ -40,7 +42,7 @@ public final class CheckInterval {
     @Override
     public synchronized CompletableFuture<T> get() {
       Instant now = clock.instant();
-      if (last == null || !now.isBefore(startedAt.plus(interval))) {
+      if (last == null || now.isBefore(startedAt) || !now.isBefore(startedAt.plus(interval))) {
         startedAt = now;
         last = check.get();
       }

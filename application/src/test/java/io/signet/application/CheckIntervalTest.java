@@ -37,6 +37,16 @@ class CheckIntervalTest {
     assertThat(check.get().join()).isEqualTo(3);
   }
 
+  /** A clock set back does not keep the last answer until it catches up with it. */
+  @Test
+  void runsItAgainWhenTheClockIsSetBack() {
+    assertThat(check.get().join()).isEqualTo(1);
+    clock.set(T0.minus(Duration.ofHours(3)));
+    assertThat(check.get().join()).isEqualTo(2);
+    clock.set(T0.minus(Duration.ofHours(3)).plusMillis(500));
+    assertThat(check.get().join()).isEqualTo(2);
+  }
+
   @Test
   void sharesACheckStillRunning() {
     CompletableFuture<Integer> running = new CompletableFuture<>();
