@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
  * up with it: a DOWN kept for hours would hold the instance out of its load balancer.
  */
 public final class CheckInterval {
+  private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
   private final Duration interval;
   private final Clock clock;
 
@@ -28,6 +31,14 @@ public final class CheckInterval {
   /** {@code check}, started at most once per interval, its answer shared meanwhile. */
   public <T> Supplier<CompletableFuture<T>> shared(Supplier<CompletableFuture<T>> check) {
     return new Shared<>(check);
+  }
+
+  /**
+   * A blocking {@code check} (a round trip, a VM operation), run on a virtual thread of its own at
+   * most once per interval: no caller's thread (an event loop) runs or waits for it to start.
+   */
+  public <T> Supplier<CompletableFuture<T>> sharedOnVirtualThreads(Supplier<T> check) {
+    return shared(() -> CompletableFuture.supplyAsync(check, CHECKS));
   }
 
   private final class Shared<T> implements Supplier<CompletableFuture<T>> {

@@ -61,6 +61,20 @@ class CheckIntervalTest {
     assertThat(runs).hasValue(1);
   }
 
+  /** A blocking check runs on a virtual thread, not the caller's, once for all in the interval. */
+  @Test
+  void runsABlockingCheckOnAVirtualThreadOnce() {
+    Supplier<CompletableFuture<Boolean>> blocking =
+        new CheckInterval(Duration.ofSeconds(1), clock)
+            .sharedOnVirtualThreads(
+                () -> {
+                  runs.incrementAndGet();
+                  return Thread.currentThread().isVirtual();
+                });
+    for (int i = 0; i < 100; i++) assertThat(blocking.get().join()).isTrue();
+    assertThat(runs).hasValue(1);
+  }
+
   @Test
   void runsEveryTimeWithAZeroInterval() {
     Supplier<CompletableFuture<Integer>> always =

@@ -12,8 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
@@ -31,7 +29,6 @@ import org.reactivestreams.Publisher;
 @Liveness
 final class DeadlockLiveness implements HealthIndicator {
   static final String NAME = "deadlockedThreads";
-  private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
   private final ThreadMXBean threads;
   private final Supplier<CompletableFuture<HealthResult>> result;
 
@@ -42,7 +39,7 @@ final class DeadlockLiveness implements HealthIndicator {
 
   DeadlockLiveness(ThreadMXBean threads, CheckInterval interval) {
     this.threads = threads;
-    this.result = interval.shared(() -> CompletableFuture.supplyAsync(this::check, CHECKS));
+    this.result = interval.sharedOnVirtualThreads(this::check);
   }
 
   @Override

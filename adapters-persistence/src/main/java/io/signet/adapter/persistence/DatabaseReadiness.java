@@ -10,8 +10,6 @@ import io.signet.domain.SignetException;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
@@ -23,13 +21,12 @@ import org.reactivestreams.Publisher;
 @Singleton
 @Readiness
 final class DatabaseReadiness implements HealthIndicator {
-  private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
   private final Sql sql;
   private final Supplier<CompletableFuture<HealthResult>> result;
 
   DatabaseReadiness(Sql sql, CheckInterval interval) {
     this.sql = sql;
-    this.result = interval.shared(() -> CompletableFuture.supplyAsync(this::check, CHECKS));
+    this.result = interval.sharedOnVirtualThreads(this::check);
   }
 
   @Override

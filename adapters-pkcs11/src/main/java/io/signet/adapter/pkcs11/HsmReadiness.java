@@ -9,8 +9,6 @@ import io.signet.application.CheckInterval;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
@@ -21,13 +19,12 @@ import org.reactivestreams.Publisher;
 @Singleton
 @Readiness
 final class HsmReadiness implements HealthIndicator {
-  private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
   private final TokenSession token;
   private final Supplier<CompletableFuture<HealthResult>> result;
 
   HsmReadiness(TokenSession token, CheckInterval interval) {
     this.token = token;
-    this.result = interval.shared(() -> CompletableFuture.supplyAsync(this::check, CHECKS));
+    this.result = interval.sharedOnVirtualThreads(this::check);
   }
 
   @Override
