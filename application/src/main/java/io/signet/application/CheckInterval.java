@@ -10,12 +10,13 @@ import java.util.function.Supplier;
 
 /**
  * How often a health check may reach the database or the HSM, however often it is asked (DESIGN §8:
- * the readiness route is unauthenticated). A check {@link #shared} through this starts at most once
- * per interval; every caller in between gets the answer of the last one started, or waits for it
- * while it runs. So a check that fails is seen by callers within the interval plus the check's own
- * time, and a flood of callers costs at most one check per interval. A clock set back (a step of
- * NTP, a VM resumed) starts a new check rather than keeping the last answer until the clock catches
- * up with it: a DOWN kept for hours would hold the instance out of its load balancer.
+ * the readiness route is unauthenticated). A check {@link #sharedOnVirtualThreads shared} through
+ * this starts at most once per interval; every caller in between gets the answer of the last one
+ * started, or waits for it while it runs. So a check that fails is seen by callers within the
+ * interval plus the check's own time, and a flood of callers costs at most one check per interval.
+ * A clock set back (a step of NTP, a VM resumed) starts a new check rather than keeping the last
+ * answer until the clock catches up with it: a DOWN kept for hours would hold the instance out of
+ * its load balancer.
  */
 public final class CheckInterval {
   private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
@@ -29,7 +30,7 @@ public final class CheckInterval {
   }
 
   /** {@code check}, started at most once per interval, its answer shared meanwhile. */
-  public <T> Supplier<CompletableFuture<T>> shared(Supplier<CompletableFuture<T>> check) {
+  <T> Supplier<CompletableFuture<T>> shared(Supplier<CompletableFuture<T>> check) {
     return new Shared<>(check);
   }
 

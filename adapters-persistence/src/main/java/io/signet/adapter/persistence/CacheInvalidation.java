@@ -68,8 +68,7 @@ public final class CacheInvalidation {
     if (!username.isEmpty()) login.setProperty("user", username);
     if (!password.isEmpty()) login.setProperty("password", password);
     // The listener's own connection opens within the same bound as the pool's.
-    login.setProperty("connectTimeout", String.valueOf(bounds.connectTimeoutSeconds()));
-    login.setProperty("loginTimeout", String.valueOf(bounds.connectTimeoutSeconds()));
+    bounds.connectProperties().forEach(login::setProperty);
     login.setProperty("tcpKeepAlive", "true");
     login.setProperty("ApplicationName", "signet cache invalidation");
     this.listener =

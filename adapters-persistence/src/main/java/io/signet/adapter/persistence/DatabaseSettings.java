@@ -7,6 +7,7 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.signet.application.StartupFailure;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /**
  * Bounds on waiting for PostgreSQL, so that an unreachable database, a half-open connection, a
@@ -71,6 +72,15 @@ public record DatabaseSettings(
             + " (SIGNET_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS)");
   }
 
+  /**
+   * The driver's properties that bound opening a connection (pgjdbc: seconds), for the pool's
+   * connections and for any connection Signet opens beside the pool.
+   */
+  Map<String, String> connectProperties() {
+    String seconds = String.valueOf(connectTimeoutSeconds);
+    return Map.of("connectTimeout", seconds, "loginTimeout", seconds);
+  }
+
   /** Refuses a value out of range without repeating it, as every setting is refused. */
   private static void require(long value, long least, long most, String unit, String setting) {
     if (value < least || value > most) {
@@ -93,9 +103,7 @@ public record DatabaseSettings(
       DatasourceConfiguration pool = event.getBean();
       pool.setConnectionTimeout(settings.connectionTimeout());
       // pgjdbc: seconds; PostgreSQL: milliseconds
-      pool.addDataSourceProperty(
-          "connectTimeout", String.valueOf(settings.connectTimeoutSeconds()));
-      pool.addDataSourceProperty("loginTimeout", String.valueOf(settings.connectTimeoutSeconds()));
+      settings.connectProperties().forEach(pool::addDataSourceProperty);
       pool.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeoutSeconds()));
       pool.addDataSourceProperty(
           "options",
