@@ -6,7 +6,6 @@ import io.signet.adapter.persistence.PostgresTestDatabase;
 import io.signet.adapter.pkcs11.SoftHsmTestToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class DeploymentBindingIT {
       String apiKey = app.tenantWithKey("bound", "keys:manage")[1];
       app.generateKey(apiKey, "Composite-ML-DSA");
     }
-    String emptyDatabase = createEmptyDatabase();
+    String emptyDatabase = PostgresTestDatabase.createDatabase("empty_");
     int before = TokenObjectCount.count();
 
     List<String> reasons = refusedStart(emptyDatabase, SoftHsmTestToken.get());
@@ -100,15 +99,5 @@ class DeploymentBindingIT {
     assertThat(reasons).as(String.join("\n", lines)).hasSize(1);
     assertThat(lines).noneMatch(l -> l.contains("reconciliation: destroyed"));
     return reasons;
-  }
-
-  private static String createEmptyDatabase() throws Exception {
-    var db = PostgresTestDatabase.container();
-    String name = "empty_" + UUID.randomUUID().toString().replace("-", "");
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        var s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    return db.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 }

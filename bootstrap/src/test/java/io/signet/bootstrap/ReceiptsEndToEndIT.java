@@ -234,10 +234,7 @@ class ReceiptsEndToEndIT {
 
   /** The transaction ids (xmin) that wrote the receipt row, then the signature_event rows. */
   private static List<String> transactionsOf(String requestId) throws Exception {
-    var db = io.signet.adapter.persistence.PostgresTestDatabase.container();
-    try (var c =
-            java.sql.DriverManager.getConnection(
-                db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = io.signet.adapter.persistence.PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "SELECT xmin::text FROM receipt WHERE request_id = ?::uuid"

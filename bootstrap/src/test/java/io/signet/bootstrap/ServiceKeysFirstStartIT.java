@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,14 +35,8 @@ class ServiceKeysFirstStartIT {
   void twoFirstStartsMakeEachServiceKeyOnce() throws Exception {
     String suffix = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(4));
     Path conf = newToken("fresh-" + suffix, "pin-" + suffix);
-    String database = "fresh_" + suffix;
     var db = PostgresTestDatabase.container();
-    try (Connection admin =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        Statement s = admin.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    String url = db.getJdbcUrl().replace("/" + db.getDatabaseName(), "/" + database);
+    String url = PostgresTestDatabase.createDatabase("fresh_");
 
     List<Process> processes = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
@@ -79,7 +72,7 @@ class ServiceKeysFirstStartIT {
       }
       assertThat(lists.get(0)).isEqualTo(lists.get(1));
 
-      try (Connection c = DriverManager.getConnection(url, db.getUsername(), db.getPassword());
+      try (Connection c = PostgresTestDatabase.connect(url);
           Statement s = c.createStatement();
           ResultSet rows =
               s.executeQuery(

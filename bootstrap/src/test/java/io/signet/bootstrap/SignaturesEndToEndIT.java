@@ -12,7 +12,6 @@ import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -182,8 +181,7 @@ class SignaturesEndToEndIT {
             caller,
             "{\"message\":\"" + MESSAGE_B64 + "\",\"key_version\":1}");
     String requestId = (String) reply.json().get("request_id");
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "SELECT tenant_id::text, algorithm, version, payload_sha256 FROM signature_event WHERE request_id = ?::uuid")) {

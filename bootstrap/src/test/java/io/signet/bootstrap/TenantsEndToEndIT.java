@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.signet.adapter.persistence.PostgresTestDatabase;
-import java.sql.DriverManager;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,8 +42,7 @@ class TenantsEndToEndIT {
     assertThat(me.status()).isEqualTo(200);
     String keyId = (String) me.data().get("key_id");
 
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s = c.createStatement();
         var rows = s.executeQuery("SELECT * FROM api_key")) {
       String secret = apiKey.substring(37);

@@ -8,7 +8,6 @@ import io.signet.domain.access.ApiKeyId;
 import io.signet.domain.access.ApiKeyToken;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -143,9 +142,7 @@ class UnauthenticatedBoundsIT {
   }
 
   private static long count(String query) throws SQLException {
-    var db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(query)) {
       r.next();

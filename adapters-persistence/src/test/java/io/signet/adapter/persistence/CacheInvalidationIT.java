@@ -18,7 +18,6 @@ import io.signet.domain.tenant.Tenant;
 import io.signet.domain.tenant.TenantId;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Changes committed behind the caches' back (plain SQL on another connection, as another instance
@@ -65,9 +63,7 @@ class CacheInvalidationIT {
   }
 
   private static void sql(String statement) throws SQLException {
-    PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement()) {
       s.execute(statement);
     }

@@ -10,12 +10,10 @@ import io.signet.domain.audit.AuditAction;
 import io.signet.domain.audit.AuditEvent;
 import io.signet.domain.audit.RequestId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 class JdbcAuditLogIT extends AuditLogContract {
   @Override
@@ -34,9 +32,7 @@ class JdbcAuditLogIT extends AuditLogContract {
                 "x",
                 null,
                 RequestId.next(Clock.systemUTC())));
-    PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement()) {
       for (String sql :
           new String[] {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signet.application.contract.DeploymentRecordContract;
 import io.signet.application.port.DeploymentRecord;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 class JdbcDeploymentRecordIT extends DeploymentRecordContract {
@@ -16,8 +15,7 @@ class JdbcDeploymentRecordIT extends DeploymentRecordContract {
   @Test
   void theDatabaseRefusesToChangeOrDropTheId() throws Exception {
     record().establish(io.signet.domain.deployment.DeploymentId.random());
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("UPDATE deployment SET id = gen_random_uuid()"))
           .hasMessageContaining("never changes");

@@ -17,7 +17,6 @@ import io.signet.domain.tenant.Plan;
 import io.signet.domain.tenant.Tenant;
 import io.signet.domain.tenant.TenantId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 class JdbcKeyVersionsIT extends KeyVersionsContract {
   @Override
@@ -52,9 +50,7 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
             KeyVersion.activated(
                 v1, Bytes.of(new byte[] {1}), Protection.HSM_WRAPPED, Bytes.of(new byte[] {2}), T0),
             null);
-    PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement()) {
       String where = " WHERE tenant_id = '" + tenant + "'";
       assertThatThrownBy(
@@ -123,9 +119,7 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
   }
 
   private static int ledgerRows(TenantId tenant) throws SQLException {
-    PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(
@@ -146,10 +140,8 @@ class JdbcKeyVersionsIT extends KeyVersionsContract {
     TenantId tenant = TenantId.random();
     tenants().add(new Tenant(tenant, "race", Plan.FREE, T0));
     KeyQuota quota = new KeyQuota(2, 10);
-    PostgreSQLContainer db = PostgresTestDatabase.container();
     List<CompletableFuture<Boolean>> claims;
-    try (Connection other =
-        DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
+    try (Connection other = PostgresTestDatabase.connect()) {
       other.setAutoCommit(false);
       try (Statement s = other.createStatement()) {
         s.execute("SELECT id FROM tenant WHERE id = '" + tenant + "' FOR NO KEY UPDATE");

@@ -13,7 +13,6 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.receipt.Receipt;
 import io.signet.domain.signing.SigningEvent;
 import io.signet.domain.tenant.TenantId;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +99,7 @@ class JdbcReceiptsIT extends ReceiptsContract {
     TenantId tenant = TenantId.random();
     Receipt inFlight = receipt(tenant, T0);
     Receipt queued = receipt(tenant, T0);
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
+    try (var c = PostgresTestDatabase.connect()) {
       c.setAutoCommit(false);
       try (var s = c.createStatement()) {
         s.execute("LOCK TABLE receipt IN ACCESS EXCLUSIVE MODE"); // the writer's INSERT waits
@@ -152,8 +150,7 @@ class JdbcReceiptsIT extends ReceiptsContract {
   }
 
   private static void query(String sql, java.util.function.Consumer<String> firstColumn) {
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s = c.createStatement();
         var rows = s.executeQuery(sql)) {
       while (rows.next()) firstColumn.accept(rows.getString(1));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signet.application.contract.ServiceKeysContract;
 import io.signet.application.port.ServiceKeys;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +18,7 @@ class JdbcServiceKeysIT extends ServiceKeysContract {
   }
 
   private static Connection connect() throws SQLException {
-    var db = PostgresTestDatabase.container();
-    return DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    return PostgresTestDatabase.connect();
   }
 
   @BeforeEach

@@ -17,7 +17,6 @@ import io.signet.domain.tenant.TenantId;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,7 @@ class JdbcSigningLogIT extends SigningLogContract {
 
   @Override
   protected List<RequestId> recorded(TenantId tenant) {
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s = c.prepareStatement("SELECT request_id FROM signature_event WHERE tenant_id = ?")) {
       s.setObject(1, tenant.value());
       List<RequestId> ids = new ArrayList<>();
@@ -68,8 +66,7 @@ class JdbcSigningLogIT extends SigningLogContract {
                               Instant.now()))));
     }
     for (Thread t : signers) t.join();
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "SELECT count(*), count(DISTINCT xmin::text) FROM signature_event WHERE tenant_id = ?")) {

@@ -3,7 +3,6 @@ package io.signet.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,9 +16,7 @@ class MigrationsIT {
   @Test
   void flywayOwnsTheSchemaAndAppliedEveryMigration() throws Exception {
     PersistenceContext.get();
-    PostgreSQLContainer db = PostgresTestDatabase.container();
-    try (Connection c =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect();
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(
@@ -41,19 +38,13 @@ class MigrationsIT {
   @Test
   void theCreationLedgerStartsWithTheLastDaysCreations() throws Exception {
     PostgreSQLContainer db = PostgresTestDatabase.container();
-    String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection admin =
-            DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-        Statement s = admin.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    String url = db.getJdbcUrl().replace("/" + db.getDatabaseName(), "/" + database);
+    String url = PostgresTestDatabase.createDatabase("upgrade_");
     Flyway before =
         Flyway.configure().dataSource(url, db.getUsername(), db.getPassword()).target("095").load();
     before.migrate();
     String tenant = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();
-    try (Connection c = DriverManager.getConnection(url, db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect(url);
         Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO tenant (id, name, plan, created_at) VALUES ('"
@@ -83,7 +74,7 @@ class MigrationsIT {
 
     Flyway.configure().dataSource(url, db.getUsername(), db.getPassword()).load().migrate();
 
-    try (Connection c = DriverManager.getConnection(url, db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect(url);
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(
@@ -100,7 +91,7 @@ class MigrationsIT {
       assertThat(ledger)
           .containsExactly(tenant + " ed25519 1", tenant + " p256 2", tenant + " p256 3");
     }
-    try (Connection c = DriverManager.getConnection(url, db.getUsername(), db.getPassword());
+    try (Connection c = PostgresTestDatabase.connect(url);
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(

@@ -1,6 +1,11 @@
 package io.signet.adapter.persistence;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -39,5 +44,29 @@ public final class PostgresTestDatabase {
         10,
         "flyway.datasources.default.enabled",
         true);
+  }
+
+  /** A new connection to the test database, as the user the service logs in as. */
+  public static Connection connect() throws SQLException {
+    return connect(container().getJdbcUrl());
+  }
+
+  /** A new connection to {@code url}, a database on the test server, as the same user. */
+  public static Connection connect(String url) throws SQLException {
+    PostgreSQLContainer db = container();
+    return DriverManager.getConnection(url, db.getUsername(), db.getPassword());
+  }
+
+  /**
+   * Creates an empty database on the test server, named {@code prefix} and a random suffix, and
+   * returns its JDBC URL.
+   */
+  public static String createDatabase(String prefix) throws SQLException {
+    String name = prefix + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    return container().getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
   }
 }

@@ -13,7 +13,6 @@ import io.signet.domain.key.KeyName;
 import io.signet.domain.tenant.TenantId;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.sql.DriverManager;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
@@ -35,8 +34,7 @@ class CryptoShreddingIT {
   }
 
   private static Bytes storedSealedKey(KeyName name) throws Exception {
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "SELECT sealed_private_key FROM key_version"
@@ -139,8 +137,7 @@ class CryptoShreddingIT {
 
   private static void insertVersion(KeyName name, byte[] publicKey, byte[] sealed)
       throws Exception {
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "INSERT INTO key_version (tenant_id, algorithm, version, status, public_key,"

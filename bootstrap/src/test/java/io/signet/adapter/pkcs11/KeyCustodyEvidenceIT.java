@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -71,8 +70,7 @@ class KeyCustodyEvidenceIT {
   }
 
   private static Bytes sealedKey(KeyName name) throws Exception {
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var s =
             c.prepareStatement(
                 "SELECT sealed_private_key FROM key_version WHERE tenant_id = ? AND algorithm = ? AND version = ?")) {
@@ -182,8 +180,7 @@ class KeyCustodyEvidenceIT {
       }
     }
     List<String> hits = new ArrayList<>();
-    var db = PostgresTestDatabase.container();
-    try (var c = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+    try (var c = PostgresTestDatabase.connect();
         var tables =
             c.createStatement()
                 .executeQuery(
