@@ -58,15 +58,19 @@ class ReceiptsEndToEndIT {
   private record Exchanged(byte[] sent, byte[] received, String requestId, int status) {}
 
   private static Exchanged post(String path, String body) throws Exception {
+    return post(path, "application/json", body);
+  }
+
+  /** POSTs {@code body} as {@code contentType} (none when null). */
+  private static Exchanged post(String path, String contentType, String body) throws Exception {
     byte[] sent = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(app.server.getURI().resolve(path))
+            .header("X-API-Key", apiKey)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(sent));
+    if (contentType != null) request.header("Content-Type", contentType);
     HttpResponse<byte[]> response =
-        CLIENT.send(
-            HttpRequest.newBuilder(app.server.getURI().resolve(path))
-                .header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(sent))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     return new Exchanged(
         sent,
         response.body(),
@@ -257,6 +261,24 @@ class ReceiptsEndToEndIT {
     var reply = receipt(refused.requestId(), "ecdsa-p256", apiKey);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json()).containsEntry("text", expectedText(refused));
+  }
+
+  /**
+   * A body of the wrong type is refused after authentication and receipted, whether the framework
+   * refuses the type it states or Signet refuses a body that states none, or another charset.
+   */
+  @Test
+  void aBodyOfTheWrongTypeIsReceipted() throws Exception {
+    String message = Base64.getEncoder().encodeToString("typed".getBytes(StandardCharsets.UTF_8));
+    String body = "{\"message\":\"" + message + "\",\"key_version\":1}";
+    for (String type :
+        java.util.Arrays.asList(null, "text/plain", "application/json; charset=utf-16")) {
+      Exchanged refused = post("/api/v1/signature/sign", type, body);
+      assertThat(refused.status()).as(type).isEqualTo(400);
+      var reply = receipt(refused.requestId(), "ecdsa-p256", apiKey);
+      assertThat(reply.status()).as(type).isEqualTo(200);
+      assertThat(reply.json()).as(type).containsEntry("text", expectedText(refused));
+    }
   }
 
   @Test

@@ -46,13 +46,13 @@ final class ContentCodingFilter implements Ordered {
     return null;
   }
 
-  private static boolean hasBody(HttpHeaders headers) {
+  static boolean hasBody(HttpHeaders headers) {
     long length = headers.contentLength().orElse(-1L);
     return length > 0 || (length < 0 && headers.contains(HttpHeaders.TRANSFER_ENCODING));
   }
 
-  /** The coding as the client sent it, cut short and without control characters. */
-  private static String printable(String coding) {
+  /** A header value as the client sent it, quoted, cut short and without control characters. */
+  static String printable(String coding) {
     String cut = coding.length() > 40 ? coding.substring(0, 40) + "…" : coding;
     return "\"" + cut.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
   }

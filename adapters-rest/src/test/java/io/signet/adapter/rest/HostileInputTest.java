@@ -107,6 +107,80 @@ class HostileInputTest {
   }
 
   /**
+   * A body that states no type, or JSON in a charset other than UTF-8, is refused as a wrong
+   * content type (400 ERR_INVALID_001) and changes nothing; the framework read both as UTF-8 JSON
+   * (201). UTF-8 by any of its names passes; an empty body is refused as empty, not for its type;
+   * on {@code /auth} the refusal is in §6's shape.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBodyWithoutATypeOrInAnotherCharsetIsRefused() {
+    RawHttp http = new RawHttp(server.getURI());
+    Map<String, String> admin = Map.of("Authorization", AdminApiTest.ADMIN);
+    java.util.function.Supplier<Integer> tenants =
+        () ->
+            ((List<Object>)
+                    http.send("GET", "/admin/v1/tenants", admin, (String) null)
+                        .data()
+                        .get("tenants"))
+                .size();
+    int before = tenants.get();
+    var untyped = http.send("POST", "/admin/v1/tenants", admin, "{\"name\":\"untyped\"}");
+    assertThat(untyped.status()).as(untyped.body()).isEqualTo(400);
+    assertThat(untyped.errorCode()).isEqualTo("ERR_INVALID_001");
+    assertThat(untyped.body()).contains("no Content-Type");
+    assertThat(untyped.json()).containsKeys("request_id", "timestamp");
+    for (String charset : List.of("utf-16", "UTF-32", "iso-8859-1", "\"utf-16\"", "bogus", "")) {
+      var reply =
+          http.send(
+              "POST",
+              "/admin/v1/tenants",
+              Map.of(
+                  "Authorization",
+                  AdminApiTest.ADMIN,
+                  "Content-Type",
+                  "application/json; charset=" + charset),
+              "{\"name\":\"charset\"}");
+      assertThat(reply.status()).as(charset + ": " + reply.body()).isEqualTo(400);
+      assertThat(reply.errorCode()).as(charset).isEqualTo("ERR_INVALID_001");
+    }
+    assertThat(tenants.get()).as("nothing refused was created").isEqualTo(before);
+    for (String charset : List.of("utf-8", "UTF-8", "\"utf-8\"", "utf8")) {
+      var reply =
+          http.send(
+              "POST",
+              "/admin/v1/tenants",
+              Map.of(
+                  "Authorization",
+                  AdminApiTest.ADMIN,
+                  "Content-Type",
+                  "application/json; charset=" + charset),
+              "{\"name\":\"utf-8\"}");
+      assertThat(reply.status()).as(charset + ": " + reply.body()).isEqualTo(201);
+    }
+    var signer = TestCallers.caller(http, "untyped", "standard", "\"sign\"");
+    var sign =
+        http.send(
+            "POST",
+            "/api/v1/signature/sign",
+            Map.of("X-API-Key", signer.get("X-API-Key")),
+            "{\"message\":\"aGk=\",\"key_version\":1}");
+    assertThat(sign.status()).as(sign.body()).isEqualTo(400);
+    assertThat(sign.errorCode()).isEqualTo("ERR_INVALID_001");
+    var anonymous = http.send("POST", "/api/v1/signature/sign", Map.of(), "{\"message\":\"aGk=\"}");
+    assertThat(anonymous.errorCode()).as("authentication first").isEqualTo("ERR_AUTH_001");
+    var wallet = http.send("POST", "/auth", Map.of(), "{\"pk\":\"00\"}");
+    assertThat(wallet.status()).as(wallet.body()).isEqualTo(400);
+    assertThat(wallet.json())
+        .containsOnlyKeys("code", "message")
+        .containsEntry("code", "invalid_request");
+    var empty = http.send("POST", "/admin/v1/tenants", admin, "");
+    assertThat(empty.body())
+        .as("an empty body is refused as empty")
+        .contains("the request body is empty");
+  }
+
+  /**
    * A body in a content coding the server does not decode is refused before it is read, naming the
    * coding, with {@code Accept-Encoding}; it was read as if it were plain (201 for a plain JSON
    * body labelled {@code br}). {@code identity} is no coding; on {@code /auth} the refusal is in
