@@ -275,6 +275,9 @@ class ReceiptsEndToEndIT {
         java.util.Arrays.asList(null, "text/plain", "application/json; charset=utf-16")) {
       Exchanged refused = post("/api/v1/signature/sign", type, body);
       assertThat(refused.status()).as(type).isEqualTo(400);
+      assertThat(new String(refused.received(), StandardCharsets.UTF_8))
+          .as(type)
+          .contains("ERR_INVALID_001");
       var reply = receipt(refused.requestId(), "ecdsa-p256", apiKey);
       assertThat(reply.status()).as(type).isEqualTo(200);
       assertThat(reply.json()).as(type).containsEntry("text", expectedText(refused));

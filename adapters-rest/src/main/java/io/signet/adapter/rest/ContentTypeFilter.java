@@ -2,17 +2,18 @@ package io.signet.adapter.rest;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
 import io.signet.domain.SignetException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,16 +22,18 @@ import java.util.Set;
  * anyway. Every route that takes a body consumes {@code application/json}, and the framework
  * refuses another stated type (400 ERR_INVALID_001, {@link ErrorResponses}), but it matches a body
  * that states no type at all, and it ignores the {@code charset} parameter, so a body labelled
- * UTF-16 was read as UTF-8. Both are refused here the same way, 400 ERR_INVALID_001 (DESIGN §3.3:
- * wrong content type): a POST or PUT body without {@code Content-Type}, and a body whose {@code
- * charset} is not UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is UTF-8). A request with no
- * body needs no type. Runs after authentication and inside the receipt, as the framework's own
- * refusal of a wrong type does, and before rate limiting (nothing was done).
+ * UTF-16 was read as UTF-8. On a route that reads a body, these are refused the same way, 400
+ * ERR_INVALID_001 (DESIGN §3.3: wrong content type): a body without {@code Content-Type}, or with
+ * one that is not a media type or is sent twice; a {@code charset} parameter (its name in any case,
+ * RFC 9110 §5.6.6) given twice or naming anything but UTF-8 (RFC 8259 §8.1: JSON exchanged between
+ * systems is UTF-8). A request with no body needs no type; routes that read no body, and unknown
+ * routes, are left to the framework (200, 404, 405). Runs where the framework's own refusal of a
+ * wrong type is made in effect: after authentication, inside the receipt, and after the rate
+ * limit's charge (so both refusals cost one unit and carry {@code X-RateLimit-*}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ContentTypeFilter implements Ordered {
-  private static final Set<HttpMethod> WITH_BODY =
-      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+  private static final Set<String> UTF_8 = Set.of("utf-8", "utf8");
   private final ErrorResponses errors;
 
   ContentTypeFilter(ErrorResponses errors) {
@@ -40,42 +43,74 @@ final class ContentTypeFilter implements Ordered {
   @RequestFilter
   @Nullable
   HttpResponse<?> refuseUntyped(HttpRequest<?> request) {
-    if (!ContentCodingFilter.hasBody(request.getHeaders())) return null;
-    Optional<MediaType> type = request.getContentType();
-    String refusal;
-    if (type.isEmpty()) {
-      if (!WITH_BODY.contains(request.getMethod())) return null;
-      refusal = "the request body must be application/json: the request has no Content-Type";
-    } else {
-      String charset = type.get().getParameters().get("charset").orElse(null);
-      if (charset == null || utf8(charset)) return null;
-      refusal =
-          "the request body must be application/json in UTF-8: charset "
-              + ContentCodingFilter.printable(charset)
-              + " is not supported";
-    }
-    return errors.handle(
-        request,
-        new SignetException.InvalidRequest(
-            SignetException.InvalidRequest.Reason.MALFORMED_BODY, refusal));
+    HttpHeaders headers = request.getHeaders();
+    if (!ContentCodingFilter.hasBody(headers) || !readsABody(request)) return null;
+    return refusal(headers, request.getContentType())
+        .<HttpResponse<?>>map(
+            reason ->
+                errors.handle(
+                    request,
+                    new SignetException.InvalidRequest(
+                        SignetException.InvalidRequest.Reason.MALFORMED_BODY, reason)))
+        .orElse(null);
   }
 
-  private static boolean utf8(String charset) {
-    String name = charset.strip();
+  private static boolean readsABody(HttpRequest<?> request) {
+    return RouteAttributes.getRouteMatch(request)
+        .map(route -> route.getRouteInfo().getRequestBodyType().isPresent())
+        .orElse(false);
+  }
+
+  /** Why a body with these headers is not JSON in UTF-8, if it is not. */
+  private static Optional<String> refusal(HttpHeaders headers, Optional<MediaType> type) {
+    List<String> stated = headers.getAll(HttpHeaders.CONTENT_TYPE);
+    if (stated.isEmpty()) {
+      return Optional.of(
+          "the request body must be application/json: the request has no Content-Type");
+    }
+    if (stated.size() > 1) {
+      return Optional.of("the request body must be application/json: Content-Type is sent twice");
+    }
+    if (type.isEmpty()) {
+      return Optional.of(
+          "the request body must be application/json: Content-Type "
+              + ContentCodingFilter.printable(stated.getFirst())
+              + " is not a media type");
+    }
+    List<String> charsets =
+        type.get().getParametersMap().entrySet().stream()
+            .filter(parameter -> parameter.getKey().toString().strip().equalsIgnoreCase("charset"))
+            .map(Map.Entry::getValue)
+            .toList();
+    // the parsed parameters keep one value per spelling of the name: count them as sent
+    long named =
+        Arrays.stream(stated.getFirst().split(";"))
+            .skip(1)
+            .filter(parameter -> parameter.split("=", 2)[0].strip().equalsIgnoreCase("charset"))
+            .count();
+    if (named > 1) {
+      return Optional.of("the request body must be application/json: charset is given twice");
+    }
+    if (charsets.isEmpty() || UTF_8.contains(unquoted(charsets.getFirst()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the request body must be application/json in UTF-8: charset "
+            + ContentCodingFilter.printable(charsets.getFirst())
+            + " is not supported");
+  }
+
+  private static String unquoted(String value) {
+    String name = value.strip();
     if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
       name = name.substring(1, name.length() - 1);
     }
-    try {
-      return Charset.isSupported(name)
-          && Charset.forName(name.toLowerCase(Locale.ROOT)).equals(StandardCharsets.UTF_8);
-    } catch (IllegalCharsetNameException e) {
-      return false;
-    }
+    return name.toLowerCase(Locale.ROOT);
   }
 
   @Override
   public int getOrder() {
-    // After authentication (+100) and the receipt (+150), before rate limiting (+200).
-    return HIGHEST_PRECEDENCE + 160;
+    // After authentication (+100), the receipt (+150) and the rate limit's charge (+200).
+    return HIGHEST_PRECEDENCE + 210;
   }
 }

@@ -107,14 +107,18 @@ class HostileInputTest {
   }
 
   /**
-   * A body that states no type, or JSON in a charset other than UTF-8, is refused as a wrong
-   * content type (400 ERR_INVALID_001) and changes nothing; the framework read both as UTF-8 JSON
-   * (201). UTF-8 by any of its names passes; an empty body is refused as empty, not for its type;
-   * on {@code /auth} the refusal is in §6's shape.
+   * A body that states no type, a type that is not a media type or is sent twice, or JSON in a
+   * charset other than UTF-8 (the parameter's name in any case, or given twice) is refused as a
+   * wrong content type (400 ERR_INVALID_001) and changes nothing; the framework read all of them as
+   * UTF-8 JSON (201). UTF-8 by its names passes; an empty body is refused as empty, not for its
+   * type; a chunked or gzip body without a type is refused too; routes that read no body and
+   * unknown routes answer as before (405, 404); on a tenant route the refusal is charged (with
+   * {@code X-RateLimit-*}) like the framework's refusal of another type; on {@code /auth} it is in
+   * §6's shape.
    */
   @Test
   @SuppressWarnings("unchecked")
-  void aBodyWithoutATypeOrInAnotherCharsetIsRefused() {
+  void aBodyWithoutATypeOrInAnotherCharsetIsRefused() throws Exception {
     RawHttp http = new RawHttp(server.getURI());
     Map<String, String> admin = Map.of("Authorization", AdminApiTest.ADMIN);
     java.util.function.Supplier<Integer> tenants =
@@ -125,59 +129,121 @@ class HostileInputTest {
                         .get("tenants"))
                 .size();
     int before = tenants.get();
-    var untyped = http.send("POST", "/admin/v1/tenants", admin, "{\"name\":\"untyped\"}");
+    byte[] tenant = "{\"name\":\"typed\"}".getBytes(StandardCharsets.UTF_8);
+    var untyped = http.send("POST", "/admin/v1/tenants", admin, tenant);
     assertThat(untyped.status()).as(untyped.body()).isEqualTo(400);
     assertThat(untyped.errorCode()).isEqualTo("ERR_INVALID_001");
     assertThat(untyped.body()).contains("no Content-Type");
     assertThat(untyped.json()).containsKeys("request_id", "timestamp");
-    for (String charset : List.of("utf-16", "UTF-32", "iso-8859-1", "\"utf-16\"", "bogus", "")) {
+    for (String type :
+        List.of(
+            "application/json; charset=utf-16",
+            "application/json; charset=UTF-32",
+            "application/json; charset=iso-8859-1",
+            "application/json; charset=\"utf-16\"",
+            "application/json; charset=bogus",
+            "application/json; charset=",
+            "application/json; Charset=utf-16",
+            "application/json; CHARSET=UTF-16",
+            "application/json; charset=utf-16; charset=utf-8",
+            "application/json; charset=utf-8; Charset=utf-16",
+            "application/json; charset=utf-8; charset=utf-8",
+            "json",
+            ";charset=utf-8")) {
       var reply =
           http.send(
               "POST",
               "/admin/v1/tenants",
-              Map.of(
-                  "Authorization",
-                  AdminApiTest.ADMIN,
-                  "Content-Type",
-                  "application/json; charset=" + charset),
-              "{\"name\":\"charset\"}");
-      assertThat(reply.status()).as(charset + ": " + reply.body()).isEqualTo(400);
-      assertThat(reply.errorCode()).as(charset).isEqualTo("ERR_INVALID_001");
+              Map.of("Authorization", AdminApiTest.ADMIN, "Content-Type", type),
+              tenant);
+      assertThat(reply.status()).as(type + ": " + reply.body()).isEqualTo(400);
+      assertThat(reply.errorCode()).as(type).isEqualTo("ERR_INVALID_001");
     }
-    assertThat(tenants.get()).as("nothing refused was created").isEqualTo(before);
-    for (String charset : List.of("utf-8", "UTF-8", "\"utf-8\"", "utf8")) {
-      var reply =
-          http.send(
-              "POST",
-              "/admin/v1/tenants",
-              Map.of(
-                  "Authorization",
-                  AdminApiTest.ADMIN,
-                  "Content-Type",
-                  "application/json; charset=" + charset),
-              "{\"name\":\"utf-8\"}");
-      assertThat(reply.status()).as(charset + ": " + reply.body()).isEqualTo(201);
+    var twoTypes =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/admin/v1/tenants"))
+                    .header("Authorization", AdminApiTest.ADMIN)
+                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tenant))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(twoTypes.statusCode()).as(twoTypes.body()).isEqualTo(400);
+    assertThat(twoTypes.body()).contains("Content-Type is sent twice");
+    var chunked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/admin/v1/tenants"))
+                    .header("Authorization", AdminApiTest.ADMIN)
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(tenant)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
+    assertThat(chunked.body()).contains("no Content-Type");
+    var gzipped = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+      out.write(tenant);
     }
-    var signer = TestCallers.caller(http, "untyped", "standard", "\"sign\"");
-    var sign =
+    var gzip =
         http.send(
             "POST",
-            "/api/v1/signature/sign",
-            Map.of("X-API-Key", signer.get("X-API-Key")),
-            "{\"message\":\"aGk=\",\"key_version\":1}");
-    assertThat(sign.status()).as(sign.body()).isEqualTo(400);
-    assertThat(sign.errorCode()).isEqualTo("ERR_INVALID_001");
-    var anonymous = http.send("POST", "/api/v1/signature/sign", Map.of(), "{\"message\":\"aGk=\"}");
+            "/admin/v1/tenants",
+            Map.of("Authorization", AdminApiTest.ADMIN, "Content-Encoding", "gzip"),
+            gzipped.toByteArray());
+    assertThat(gzip.status()).as(gzip.body()).isEqualTo(400);
+    assertThat(gzip.body()).contains("no Content-Type");
+    String id = TestCallers.tenant(http, "policy");
+    var policy =
+        http.send(
+            "PUT", "/admin/v1/tenants/" + id + "/key-policy", admin, "{\"rotate_after_days\":90}");
+    assertThat(policy.status()).as(policy.body()).isEqualTo(400);
+    assertThat(policy.errorCode()).isEqualTo("ERR_INVALID_001");
+    assertThat(tenants.get()).as("nothing refused was created").isEqualTo(before + 1);
+    for (String charset : List.of("utf-8", "UTF-8", "\"utf-8\"", "utf8", "UTF8")) {
+      var reply =
+          http.send(
+              "POST",
+              "/admin/v1/tenants",
+              Map.of(
+                  "Authorization",
+                  AdminApiTest.ADMIN,
+                  "Content-Type",
+                  "application/json; charset=" + charset),
+              tenant);
+      assertThat(reply.status()).as(charset + ": " + reply.body()).isEqualTo(201);
+    }
+    var empty = http.send("POST", "/admin/v1/tenants", admin, "");
+    assertThat(empty.body())
+        .as("an empty body is refused as empty")
+        .contains("the request body is empty");
+    var signer = TestCallers.caller(http, "untyped", "standard", "\"sign\"");
+    String sign = "{\"message\":\"aGk=\",\"key_version\":1}";
+    var refused =
+        http.send(
+            "POST", "/api/v1/signature/sign", Map.of("X-API-Key", signer.get("X-API-Key")), sign);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("ERR_INVALID_001");
+    assertThat(refused.header("X-RateLimit-Remaining"))
+        .as("charged, like the framework's refusal of another type")
+        .isNotNull();
+    var anonymous = http.send("POST", "/api/v1/signature/sign", Map.of(), sign);
     assertThat(anonymous.errorCode()).as("authentication first").isEqualTo("ERR_AUTH_001");
+    var wrongMethod =
+        http.send(
+            "PUT", "/api/v1/signature/sign", Map.of("X-API-Key", signer.get("X-API-Key")), sign);
+    assertThat(wrongMethod.status()).as(wrongMethod.body()).isEqualTo(405);
+    var unknown =
+        http.send("POST", "/api/v1/nowhere", Map.of("X-API-Key", signer.get("X-API-Key")), sign);
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
     var wallet = http.send("POST", "/auth", Map.of(), "{\"pk\":\"00\"}");
     assertThat(wallet.status()).as(wallet.body()).isEqualTo(400);
     assertThat(wallet.json())
         .containsOnlyKeys("code", "message")
         .containsEntry("code", "invalid_request");
-    var empty = http.send("POST", "/admin/v1/tenants", admin, "");
-    assertThat(empty.body())
-        .as("an empty body is refused as empty")
-        .contains("the request body is empty");
+    assertThat((String) wallet.json().get("message")).contains("Content-Type");
   }
 
   /**
