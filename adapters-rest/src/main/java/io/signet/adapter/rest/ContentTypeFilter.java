@@ -13,7 +13,6 @@ import io.signet.domain.SignetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,18 +76,15 @@ final class ContentTypeFilter implements Ordered {
               + ContentCodingFilter.printable(stated.getFirst())
               + " is not a media type");
     }
+    // as sent, not as parsed: the parsed parameters keep one value per spelling of the name
     List<String> charsets =
-        type.get().getParametersMap().entrySet().stream()
-            .filter(parameter -> parameter.getKey().toString().strip().equalsIgnoreCase("charset"))
-            .map(Map.Entry::getValue)
-            .toList();
-    // the parsed parameters keep one value per spelling of the name: count them as sent
-    long named =
         Arrays.stream(stated.getFirst().split(";"))
             .skip(1)
-            .filter(parameter -> parameter.split("=", 2)[0].strip().equalsIgnoreCase("charset"))
-            .count();
-    if (named > 1) {
+            .map(parameter -> parameter.split("=", 2))
+            .filter(parameter -> parameter[0].strip().equalsIgnoreCase("charset"))
+            .map(parameter -> parameter.length > 1 ? parameter[1] : "")
+            .toList();
+    if (charsets.size() > 1) {
       return Optional.of("the request body must be application/json: charset is given twice");
     }
     if (charsets.isEmpty() || UTF_8.contains(unquoted(charsets.getFirst()))) {
